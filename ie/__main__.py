@@ -1,0 +1,5 @@
+import sys
+
+from ie.cli import main
+
+sys.exit(main())

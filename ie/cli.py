@@ -1,0 +1,112 @@
+"""The ``ie`` command line: one entry point, several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from ie.docs import CorpusError
+
+
+def _corpus_validate(args) -> int:
+    from ie.corpus.validate import validate_docs
+    from ie.docs import read_docs
+
+    try:
+        docs = list(read_docs(args.paths))
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    probs = validate_docs(docs, check_tokens=not args.no_tokens)
+    for p in probs:
+        print(p)
+    n_ent = sum(len(d.entities) for d in docs)
+    n_rel = sum(len(d.relations) for d in docs)
+    status = "FAILED" if probs else "OK"
+    print(f"{status}: {len(docs)} documents, {n_ent} entities, {n_rel} relations, {len(probs)} problems", file=sys.stderr)
+    return 1 if probs else 0
+
+
+def _corpus_stats(args) -> int:
+    from ie.corpus.stats import corpus_stats, format_stats
+    from ie.docs import read_docs
+
+    docs = list(read_docs(args.paths))
+    st = corpus_stats(docs)
+    if args.coverage:
+        from ie.corpus.coverage import coverage_report
+
+        st["coverage"] = coverage_report(docs)
+    if args.json:
+        print(json.dumps(st, indent=2, ensure_ascii=False))
+    else:
+        print(format_stats(st))
+        if args.coverage:
+            from ie.corpus.coverage import format_coverage
+
+            print(format_coverage(st["coverage"]))
+    return 0
+
+
+def _corpus_build_seeds(args) -> int:
+    from pathlib import Path
+
+    from ie.corpus.build import build_seed_gold
+
+    docs = build_seed_gold(Path(args.src), Path(args.seeds), Path(args.out))
+    print(f"wrote {len(docs)} documents to {args.out}")
+    return 0
+
+
+def _corpus_build_train(args) -> int:
+    from pathlib import Path
+
+    from ie.corpus.build import build_train
+
+    counts = build_train([Path(p) for p in args.src], Path(args.out), args.dev_fraction, args.seed)
+    print(f"wrote {counts['train']} train and {counts['dev']} dev documents to {args.out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
+    sub = p.add_subparsers(dest="cmd", required=True)
+
+    corpus = sub.add_parser("corpus", help="validate, count and convert annotated corpora")
+    csub = corpus.add_subparsers(dest="corpus_cmd", required=True)
+    v = csub.add_parser("validate", help="check files against the guideline and the tokenizer")
+    v.add_argument("paths", nargs="+")
+    v.add_argument("--no-tokens", action="store_true", help="skip token-alignment and sentence checks")
+    v.set_defaults(func=_corpus_validate)
+    s = csub.add_parser("stats", help="documents, words, entities and relations per label")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--coverage", action="store_true", help="also print the coverage counts of the corpus issue")
+    s.set_defaults(func=_corpus_stats)
+    b = csub.add_parser("build-seeds", help="markup in corpus/gold/src -> corpus/gold/seeds.jsonl (text checked against the seed files)")
+    b.add_argument("--src", default="corpus/gold/src")
+    b.add_argument("--seeds", default="../shared/seeds")
+    b.add_argument("--out", default="corpus/gold/seeds.jsonl")
+    b.set_defaults(func=_corpus_build_seeds)
+    bt = csub.add_parser("build-train", help="markup in corpus/src -> corpus/train/{train,dev}.jsonl")
+    bt.add_argument("--src", nargs="+", default=["corpus/src"])
+    bt.add_argument("--out", default="corpus/train")
+    bt.add_argument("--dev-fraction", type=float, default=0.15)
+    bt.add_argument("--seed", type=int, default=13)
+    bt.set_defaults(func=_corpus_build_train)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

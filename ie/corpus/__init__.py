@@ -1,0 +1,1 @@
+"""Corpus tools: markup reader, validation, statistics, conversion."""

@@ -1,0 +1,103 @@
+"""Tokenization and sentence splitting shared by the corpus tools, the model and the scorer.
+
+Everything that turns text into tokens goes through :func:`make_nlp`, so gold spans,
+training labels and predictions are all aligned to the same token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, registry
+
+# Extra token boundaries on top of spaCy's English rules:
+#  - between a currency prefix and its digits: VND4,128 -> VND | 4,128 ; US$17.5 -> US$ | 17.5
+#  - around en/em dashes between digits: 2021–2030 -> 2021 | – | 2030
+#  - between digits and an attached area unit: 12km2 -> 12 | km2
+#  - before a slash that follows letters and precedes a letter/digit: Bac Ninh/Bac Giang
+EXTRA_INFIXES = [
+    r"(?<=VND)(?=[0-9])",
+    r"(?<=VNĐ)(?=[0-9])",
+    r"(?<=USD)(?=[0-9])",
+    r"(?<=\$)(?=[0-9])",
+    r"(?<=€)(?=[0-9])",
+    r"(?<=[0-9])[–—](?=[0-9])",
+    r"(?<=[0-9])(?=(?:km2|m2|sq\.?m|hectares?)\b)",
+]
+
+SENT_END = {".", "!", "?", "...", "…"}
+CLOSERS = {'"', "'", "”", "’", ")", "]"}
+
+
+@registry.tokenizers("ie.tokenizer.v1")
+def create_tokenizer():
+    def make(nlp: Language):
+        tok = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
+        tok.infix_finditer = compile_infix_regex(infixes).finditer
+        return tok
+
+    return make
+
+
+@Language.component("planning_sentencizer")
+def planning_sentencizer(doc: Doc) -> Doc:
+    """Rule-based sentence boundaries: line breaks, and . ! ? followed by a capital,
+    digit, quote or bracket. Abbreviations stay whole tokens in spaCy's tokenizer
+    (``No.``, ``Mr.``, ``Co.``), so they never end a sentence."""
+    n = len(doc)
+    if n == 0:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    for i, tok in enumerate(doc):
+        if i + 1 >= n:
+            break
+        nxt = doc[i + 1]
+        if "\n" in tok.text_with_ws and not tok.is_space:
+            # a word directly followed by a line break ("word\n" is one token + ws)
+            if "\n" in tok.whitespace_:
+                starts[i + 1] = True
+        if tok.is_space and "\n" in tok.text:
+            starts[i + 1] = True
+        elif tok.text in SENT_END:
+            j = i + 1
+            while j < n and doc[j].text in CLOSERS:
+                j += 1
+            if j < n and _opens_sentence(doc[j].text):
+                starts[j] = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = starts[i]
+    return doc
+
+
+_OPENER = re.compile(r"^[\"'“‘(\[]?[A-ZÀ-ỸĐ0-9]")
+
+
+def _opens_sentence(text: str) -> bool:
+    return bool(_OPENER.match(text))
+
+
+def make_nlp() -> Language:
+    """A blank English pipeline with the project tokenizer and sentence splitter."""
+    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "ie.tokenizer.v1"}}})
+    nlp.add_pipe("planning_sentencizer")
+    return nlp
+
+
+_NLP: Language | None = None
+
+
+def shared_nlp() -> Language:
+    """One process-wide tokenizer pipeline (cheap to reuse, costly to build)."""
+    global _NLP
+    if _NLP is None:
+        _NLP = make_nlp()
+    return _NLP
+
+
+def tokenize(text: str) -> Doc:
+    return shared_nlp()(text)
