@@ -69,6 +69,38 @@ def _corpus_build_train(args) -> int:
     return 0
 
 
+def _evaluate(args) -> int:
+    from pathlib import Path
+
+    from ie.docs import read_docs
+    from ie.scoring import format_markdown, score
+
+    gold = list(read_docs([args.gold]))
+    if args.pred:
+        pred = list(read_docs([args.pred]))
+    else:
+        if not args.model:
+            print("error: give --pred PRED.jsonl or --model MODEL", file=sys.stderr)
+            return 2
+        from ie.runner import predict_documents
+
+        pred = predict_documents(args.model, gold)
+    if args.report:
+        from ie.report import write_report
+
+        write_report(gold, {args.model or args.pred: pred}, Path(args.report), compare=args.compare, argv=sys.argv)
+    result = score(gold, pred)
+    md = format_markdown(result, title=f"Evaluation of {args.pred or args.model} against {args.gold}")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if args.markdown:
+        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.markdown).write_text(md + "\n", encoding="utf-8")
+    print(md)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -84,6 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--coverage", action="store_true", help="also print the coverage counts of the corpus issue")
     s.set_defaults(func=_corpus_stats)
+    ev = sub.add_parser("evaluate", help="precision/recall/F1 of predictions (or a model) against gold")
+    ev.add_argument("--gold", required=True)
+    ev.add_argument("--pred", help="prediction JSONL in the shared format")
+    ev.add_argument("--model", help="a pipeline directory, or 'rules', run over the gold texts")
+    ev.add_argument("--json", help="write the full metrics as JSON here")
+    ev.add_argument("--markdown", help="write the tables as Markdown here")
+    ev.add_argument("--report", help="write report.md, report.html and metrics.json into this folder")
+    ev.add_argument("--compare", nargs="*", default=[], help="more systems to put side by side in the report")
+    ev.set_defaults(func=_evaluate)
+
     b = csub.add_parser("build-seeds", help="markup in corpus/gold/src -> corpus/gold/seeds.jsonl (text checked against the seed files)")
     b.add_argument("--src", default="corpus/gold/src")
     b.add_argument("--seeds", default="../shared/seeds")

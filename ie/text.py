@@ -11,7 +11,7 @@ import re
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, registry
+from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 # Extra token boundaries on top of spaCy's English rules:
 #  - between a currency prefix and its digits: VND4,128 -> VND | 4,128 ; US$17.5 -> US$ | 17.5
@@ -28,7 +28,7 @@ EXTRA_INFIXES = [
     r"(?<=[0-9])(?=(?:km2|m2|sq\.?m|hectares?)\b)",
 ]
 
-SENT_END = {".", "!", "?", "...", "…"}
+SENT_END = {".", "!", "?", "...", "…", "./."}
 CLOSERS = {'"', "'", "”", "’", ")", "]"}
 
 
@@ -38,6 +38,12 @@ def create_tokenizer():
         tok = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = list(nlp.Defaults.infixes) + EXTRA_INFIXES
         tok.infix_finditer = compile_infix_regex(infixes).finditer
+        # "./." closes Vietnamese news articles; an upper-case word keeps no full stop
+        # ("Park II-A.", "Becamex JSC."); multi-letter abbreviations stay special cases.
+        suffixes = [re.escape("./."), r"(?<=[A-Z])\."] + list(nlp.Defaults.suffixes)
+        tok.suffix_search = compile_suffix_regex(suffixes).search
+        # Single-letter initials ("A.") would swallow the full stop after "Park II-A."
+        tok.rules = {k: v for k, v in tok.rules.items() if not re.fullmatch(r"[A-Za-z]\.", k)}
         return tok
 
     return make

@@ -1,0 +1,387 @@
+"""The network, decoding and training loop. Imports only torch and transformers (plus
+numpy), so the training core runs on a machine without spaCy: data tensors in, weights out.
+
+Examples (one per encoder window) are plain dicts of lists, as written by ``ie.model.prep``:
+
+    input_ids   [L]   subword ids, with [CLS] ... [SEP]
+    sub_case    [L]   case class of the word each subword belongs to (0 for specials)
+    word_first  [W]   position of each word's first subword
+    word_last   [W]   position of each word's last subword
+    case, lex, gaz [W] word features (ie.model.features)
+    owned       [W]   1 for words this window predicts, 0 for context words
+    tags        [W]   BIO tag ids (training only)
+    sent        [W]   sentence index of each word
+    ents        [E,3] (first word, last word, label id) of entities (gold in training)
+    rels        [R,3] (head entity, tail entity, relation id)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+ENTITY_LABELS = ("PROVINCE", "FACILITY", "MONEY", "AREA", "DATE")
+RELATION_LABELS = ("LOCATED_IN", "HAS_AREA", "HAS_INVESTMENT", "HAS_VALUE", "DATE_OF")
+BIO_TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in ENTITY_LABELS for p in ("B", "I"))
+# allowed (head label, tail label) per relation; mirrors ie.schema (kept here so the core needs no spaCy)
+REL_ARGS = {
+    "LOCATED_IN": ({"FACILITY"}, {"PROVINCE"}),
+    "HAS_AREA": ({"FACILITY", "PROVINCE"}, {"AREA"}),
+    "HAS_INVESTMENT": ({"FACILITY", "PROVINCE"}, {"MONEY"}),
+    "HAS_VALUE": ({"FACILITY", "PROVINCE"}, {"MONEY"}),
+    "DATE_OF": ({"MONEY", "AREA", "FACILITY"}, {"DATE"}),
+}
+DIST_BUCKETS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64)
+
+
+@dataclass
+class ModelConfig:
+    encoder: str = "all-MiniLM-L6-v2"
+    use_features: bool = True
+    feat_dim: int = 32
+    hidden: int = 256
+    rel_hidden: int = 256
+    dropout: float = 0.1
+    n_case: int = 8
+    n_lex: int = 15
+    n_gaz: int = 4
+    max_subwords: int = 256
+    context_subwords: int = 32
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TrainConfig:
+    epochs: int = 8
+    batch_size: int = 16
+    lr_encoder: float = 8e-5
+    lr_head: float = 1e-3
+    weight_decay: float = 0.01
+    warmup: float = 0.06
+    rel_loss_weight: float = 1.0
+    seed: int = 13
+    device: str = "auto"
+    amp: bool = True
+    threads: int = 0
+    max_steps: int = 0  # >0 stops early (tests)
+    extra: dict = field(default_factory=dict)
+
+
+def allowed_matrix() -> torch.Tensor:
+    """[n_ent_labels, n_ent_labels, 1 + n_rel] mask of allowed relation classes (class 0 = none)."""
+    m = torch.zeros(len(ENTITY_LABELS), len(ENTITY_LABELS), 1 + len(RELATION_LABELS), dtype=torch.bool)
+    m[:, :, 0] = True
+    for ri, r in enumerate(RELATION_LABELS):
+        heads, tails = REL_ARGS[r]
+        for h in heads:
+            for t in tails:
+                m[ENTITY_LABELS.index(h), ENTITY_LABELS.index(t), ri + 1] = True
+    return m
+
+
+def pair_candidates(ents, sent) -> list[tuple[int, int]]:
+    """Ordered pairs (i, j) of entities in one sentence whose labels allow some relation."""
+    allowed = allowed_matrix()[:, :, 1:].any(-1)
+    out = []
+    for i, (s1, e1, l1) in enumerate(ents):
+        for j, (s2, e2, l2) in enumerate(ents):
+            if i != j and sent[s1] == sent[s2] and allowed[l1, l2]:
+                out.append((i, j))
+    return out
+
+
+def dist_bucket(d: int) -> int:
+    sign = 0 if d >= 0 else 1
+    d = abs(d)
+    b = next((k for k, lim in enumerate(DIST_BUCKETS) if d <= lim), len(DIST_BUCKETS))
+    return sign * (len(DIST_BUCKETS) + 1) + b
+
+
+class PlanningModel(nn.Module):
+    def __init__(self, cfg: ModelConfig, encoder: nn.Module):
+        super().__init__()
+        self.cfg = cfg
+        self.encoder = encoder
+        hid = encoder.config.hidden_size
+        fd = cfg.feat_dim if cfg.use_features else 0
+        if cfg.use_features:
+            # case of each subword's word, added to the input embeddings (zero-initialised:
+            # training starts from the pretrained encoder exactly)
+            self.sub_case = nn.Embedding(cfg.n_case, hid)
+            nn.init.zeros_(self.sub_case.weight)
+            self.case_emb = nn.Embedding(cfg.n_case, fd)
+            self.lex_emb = nn.Embedding(cfg.n_lex, fd)
+            self.gaz_emb = nn.Embedding(cfg.n_gaz, fd)
+        self.word_proj = nn.Sequential(nn.Linear(2 * hid + 3 * fd, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout))
+        self.tagger = nn.Linear(cfg.hidden, len(BIO_TAGS))
+        n_b = 2 * (len(DIST_BUCKETS) + 1)
+        self.ent_type = nn.Embedding(len(ENTITY_LABELS), 32)
+        self.dist_emb = nn.Embedding(n_b, 32)
+        span_dim = 2 * cfg.hidden + 32
+        self.rel_mlp = nn.Sequential(
+            nn.Linear(2 * span_dim + cfg.hidden + 32, cfg.rel_hidden), nn.GELU(), nn.Dropout(cfg.dropout),
+            nn.Linear(cfg.rel_hidden, 1 + len(RELATION_LABELS)),
+        )
+        self.register_buffer("allowed", allowed_matrix(), persistent=False)
+
+    # -- encoder -> word states -------------------------------------------------------
+    def word_states(self, batch: dict) -> torch.Tensor:
+        ids = batch["input_ids"]
+        emb = self.encoder.get_input_embeddings()(ids)
+        if self.cfg.use_features:
+            emb = emb + self.sub_case(batch["sub_case"])
+        out = self.encoder(inputs_embeds=emb, attention_mask=batch["attention_mask"]).last_hidden_state
+        B, W = batch["word_first"].shape
+        first = torch.gather(out, 1, batch["word_first"].unsqueeze(-1).expand(B, W, out.size(-1)))
+        last = torch.gather(out, 1, batch["word_last"].unsqueeze(-1).expand(B, W, out.size(-1)))
+        parts = [first, last]
+        if self.cfg.use_features:
+            parts += [self.case_emb(batch["case"]), self.lex_emb(batch["lex"]), self.gaz_emb(batch["gaz"])]
+        return self.word_proj(torch.cat(parts, -1))
+
+    def relation_logits(self, h: torch.Tensor, pairs: torch.Tensor) -> torch.Tensor:
+        """pairs: [P, 8] = (batch, h_first, h_last, h_label, t_first, t_last, t_label, unused)."""
+        if pairs.numel() == 0:
+            return h.new_zeros((0, 1 + len(RELATION_LABELS)))
+        b = pairs[:, 0]
+        hs, he, hl, ts, te, tl = (pairs[:, k] for k in range(1, 7))
+        head = torch.cat([h[b, hs], h[b, he], self.ent_type(hl)], -1)
+        tail = torch.cat([h[b, ts], h[b, te], self.ent_type(tl)], -1)
+        # mean of the word states strictly between the two spans (zeros when adjacent)
+        csum = torch.cat([h.new_zeros(h.size(0), 1, h.size(-1)), h.cumsum(1)], 1)
+        lo = torch.minimum(he, te) + 1
+        hi = torch.maximum(hs, ts)
+        hi = torch.maximum(hi, lo)
+        between = (csum[b, hi] - csum[b, lo]) / (hi - lo).clamp(min=1).unsqueeze(-1).to(h.dtype)
+        d = ts - hs
+        buckets = torch.tensor([dist_bucket(int(x)) for x in d.tolist()], device=h.device)
+        feats = torch.cat([head, tail, between, self.dist_emb(buckets)], -1)
+        logits = self.rel_mlp(feats)
+        mask = self.allowed[hl, tl]
+        return logits.masked_fill(~mask, -1e4)
+
+    def forward(self, batch: dict) -> dict:
+        h = self.word_states(batch)
+        out = {"tag_logits": self.tagger(h), "states": h}
+        if "pairs" in batch:
+            out["rel_logits"] = self.relation_logits(h, batch["pairs"])
+        return out
+
+
+# -- batching ------------------------------------------------------------------------------
+
+def collate(examples: list[dict], with_labels: bool, device: torch.device | str = "cpu") -> dict:
+    B = len(examples)
+    L = max(len(e["input_ids"]) for e in examples)
+    W = max(max(len(e["word_first"]), 1) for e in examples)
+    t = lambda shape: torch.zeros(shape, dtype=torch.long)  # noqa: E731
+    batch = {k: t((B, L)) for k in ("input_ids", "attention_mask", "sub_case")}
+    for k in ("word_first", "word_last", "case", "lex", "gaz", "owned", "tags"):
+        batch[k] = t((B, W))
+    batch["word_mask"] = torch.zeros((B, W), dtype=torch.bool)
+    pairs, pair_labels = [], []
+    for i, e in enumerate(examples):
+        n, w = len(e["input_ids"]), len(e["word_first"])
+        batch["input_ids"][i, :n] = torch.tensor(e["input_ids"])
+        batch["attention_mask"][i, :n] = 1
+        batch["sub_case"][i, :n] = torch.tensor(e["sub_case"])
+        if w:
+            for k in ("word_first", "word_last", "case", "lex", "gaz", "owned"):
+                batch[k][i, :w] = torch.tensor(e[k])
+            batch["word_mask"][i, :w] = True
+            if with_labels:
+                batch["tags"][i, :w] = torch.tensor(e["tags"])
+        if with_labels:
+            ents = e["ents"]
+            gold = {(h, tl): r for h, tl, r in e["rels"]}
+            for a, bb in pair_candidates(ents, e["sent"]):
+                (s1, e1, l1), (s2, e2, l2) = ents[a], ents[bb]
+                if not (e["owned"][s1] or e["owned"][s2]):
+                    continue
+                pairs.append((i, s1, e1, l1, s2, e2, l2, 0))
+                pair_labels.append(gold.get((a, bb), -1) + 1)
+    if with_labels:
+        batch["pairs"] = torch.tensor(pairs, dtype=torch.long).reshape(-1, 8)
+        batch["pair_labels"] = torch.tensor(pair_labels, dtype=torch.long)
+    return {k: v.to(device) for k, v in batch.items()}
+
+
+# -- decoding ------------------------------------------------------------------------------
+
+def _transition_mask() -> np.ndarray:
+    """allowed[prev, cur]: I-X may only follow B-X or I-X."""
+    n = len(BIO_TAGS)
+    m = np.ones((n, n), dtype=bool)
+    for cur, tag in enumerate(BIO_TAGS):
+        if tag.startswith("I-"):
+            lab = tag[2:]
+            for prev, ptag in enumerate(BIO_TAGS):
+                m[prev, cur] = ptag in (f"B-{lab}", f"I-{lab}")
+    return m
+
+
+_TRANS = _transition_mask()
+_START_OK = np.array([not t.startswith("I-") for t in BIO_TAGS])
+
+
+def viterbi(logprobs: np.ndarray) -> list[int]:
+    """Best tag sequence under the BIO constraints, so only valid spans can come out."""
+    n, k = logprobs.shape
+    if n == 0:
+        return []
+    neg = -1e9
+    trans = np.where(_TRANS, 0.0, neg)
+    score = np.where(_START_OK, logprobs[0], neg)
+    back = np.zeros((n, k), dtype=np.int64)
+    for i in range(1, n):
+        cand = score[:, None] + trans
+        back[i] = cand.argmax(0)
+        score = cand.max(0) + logprobs[i]
+    best = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        best.append(int(back[i, best[-1]]))
+    return best[::-1]
+
+
+def tags_to_spans(tags: list[int]) -> list[tuple[int, int, int]]:
+    """(first word, last word, entity label id) from a valid BIO sequence."""
+    spans, start, lab = [], None, None
+    for i, t in enumerate(list(tags) + [0]):
+        tag = BIO_TAGS[t]
+        if tag == "O" or tag.startswith("B-"):
+            if start is not None:
+                spans.append((start, i - 1, ENTITY_LABELS.index(lab)))
+                start = None
+            if tag.startswith("B-"):
+                start, lab = i, tag[2:]
+    return spans
+
+
+# -- loading / saving ---------------------------------------------------------------------
+
+def build_model(cfg: ModelConfig, encoder_path: str | Path, pretrained: bool = True) -> PlanningModel:
+    from transformers import AutoConfig, AutoModel
+
+    if pretrained:
+        enc = AutoModel.from_pretrained(str(encoder_path), local_files_only=True)
+    else:
+        enc = AutoModel.from_config(AutoConfig.from_pretrained(str(encoder_path), local_files_only=True))
+    return PlanningModel(cfg, enc)
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+# -- training ------------------------------------------------------------------------------
+
+def train(model: PlanningModel, train_examples: list[dict], tcfg: TrainConfig, evaluate=None, progress=None,
+          log=None) -> dict:
+    """Fine-tune ``model`` on ``train_examples``; after each epoch call ``evaluate(model)`` (a
+    dict with a "score" to maximise) and keep the best weights. Returns the training history."""
+    seed_everything(tcfg.seed)
+    device = pick_device(tcfg.device)
+    if tcfg.threads:
+        torch.set_num_threads(tcfg.threads)
+    model.to(device)
+    enc_params = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
+    head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    opt = torch.optim.AdamW(
+        [{"params": enc_params, "lr": tcfg.lr_encoder}, {"params": head_params, "lr": tcfg.lr_head}],
+        weight_decay=tcfg.weight_decay,
+    )
+    steps_per_epoch = math.ceil(len(train_examples) / tcfg.batch_size)
+    total = steps_per_epoch * tcfg.epochs
+    if tcfg.max_steps:
+        total = min(total, tcfg.max_steps)
+    warm = max(1, int(total * tcfg.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / warm) * max(0.0, (total - s) / max(1, total - warm))
+    )
+    use_amp = tcfg.amp and device.type == "cuda"
+    amp_dtype = torch.bfloat16
+    rng = random.Random(tcfg.seed)
+    history, best, best_state, step = [], -1.0, None, 0
+    t0 = time.time()
+    for epoch in range(1, tcfg.epochs + 1):
+        model.train()
+        order = list(range(len(train_examples)))
+        rng.shuffle(order)
+        # batches of similar length cut padding; shuffled batch order keeps training stochastic
+        chunks = [order[i : i + tcfg.batch_size * 8] for i in range(0, len(order), tcfg.batch_size * 8)]
+        batches = []
+        for c in chunks:
+            c = sorted(c, key=lambda i: len(train_examples[i]["input_ids"]))
+            batches += [c[i : i + tcfg.batch_size] for i in range(0, len(c), tcfg.batch_size)]
+        rng.shuffle(batches)
+        tot_loss = tot_n = 0.0
+        for idx in batches:
+            if tcfg.max_steps and step >= tcfg.max_steps:
+                break
+            batch = collate([train_examples[i] for i in idx], True, device)
+            with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
+                out = model(batch)
+                tl = out["tag_logits"].float()
+                mask = batch["word_mask"]
+                ner_loss = nn.functional.cross_entropy(tl[mask], batch["tags"][mask])
+                rl = out["rel_logits"].float()
+                rel_loss = nn.functional.cross_entropy(rl, batch["pair_labels"]) if rl.numel() else tl.new_zeros(())
+                loss = ner_loss + tcfg.rel_loss_weight * rel_loss
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            step += 1
+            tot_loss += float(loss)
+            tot_n += 1
+            if progress:
+                progress(step, total, float(loss), epoch)
+        rec = {"epoch": epoch, "step": step, "train_loss": round(tot_loss / max(tot_n, 1), 5),
+               "elapsed_s": round(time.time() - t0, 1)}
+        if evaluate is not None:
+            model.eval()
+            rec.update(evaluate(model))
+            if rec.get("score", -1) > best:
+                best = rec["score"]
+                best_state = {k: v.detach().to("cpu").clone() for k, v in model.state_dict().items()}
+                rec["best"] = True
+        history.append(rec)
+        if log:
+            log(rec)
+        if tcfg.max_steps and step >= tcfg.max_steps:
+            break
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    return {"history": history, "best_score": best, "steps": step, "seconds": round(time.time() - t0, 1),
+            "device": str(device)}
+
+
+def save_weights(model: PlanningModel, path: Path) -> None:
+    torch.save({k: v.to("cpu") for k, v in model.state_dict().items()}, path)
+
+
+def load_weights(model: PlanningModel, path: Path) -> None:
+    model.load_state_dict(torch.load(path, map_location="cpu", weights_only=True))
+
+
+def write_json(obj, path: Path) -> None:
+    path.write_text(json.dumps(obj, indent=2) + "\n", encoding="utf-8")
