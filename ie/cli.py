@@ -101,6 +101,18 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _train(args) -> int:
+    from ie.training import train_pipeline
+
+    overrides = {}
+    if args.max_steps:
+        overrides["training"] = {"max_steps": args.max_steps}
+    metrics = train_pipeline(args.config, args.output, device=args.device, overrides=overrides)
+    best = max((h for h in metrics["history"] if "score" in h), key=lambda h: h["score"], default=None)
+    print(f"saved {args.output} after {metrics['steps']} steps in {metrics['seconds']}s on {metrics['device']}; best dev {best}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -116,6 +128,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--coverage", action="store_true", help="also print the coverage counts of the corpus issue")
     s.set_defaults(func=_corpus_stats)
+    tr = sub.add_parser("train", help="fine-tune the NER + relation model and save a spaCy pipeline")
+    tr.add_argument("--config", default="training/configs/default.json")
+    tr.add_argument("--output", default="models/planning-ie")
+    tr.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when present)")
+    tr.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke runs)")
+    tr.set_defaults(func=_train)
+
     ev = sub.add_parser("evaluate", help="precision/recall/F1 of predictions (or a model) against gold")
     ev.add_argument("--gold", required=True)
     ev.add_argument("--pred", help="prediction JSONL in the shared format")

@@ -1,0 +1,134 @@
+"""``ie train``: prepare the data (spaCy tokens -> cached ``datasets.Dataset``), fine-tune
+with the torch-only core, keep the best epoch on the dev split, save a spaCy pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import fields
+from pathlib import Path
+
+from ie.model.core import ModelConfig, TrainConfig, build_model, pick_device, quick_eval, train, write_json
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def load_config(path: str | Path) -> dict:
+    cfg = json.loads(Path(path).read_text(encoding="utf-8"))
+    for section in ("model", "training", "data"):
+        cfg.setdefault(section, {})
+    known_m = {f.name for f in fields(ModelConfig)}
+    known_t = {f.name for f in fields(TrainConfig)}
+    for k in cfg["model"]:
+        if k not in known_m:
+            raise ValueError(f"{path}: unknown model setting {k!r}")
+    for k in cfg["training"]:
+        if k not in known_t:
+            raise ValueError(f"{path}: unknown training setting {k!r}")
+    return cfg
+
+
+def resolve_encoder(name_or_path: str | None) -> str:
+    """A folder, or the name of the packaged encoder (never a hub download)."""
+    if name_or_path and Path(name_or_path).is_dir():
+        return str(name_or_path)
+    if name_or_path in (None, "", "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
+        from ie.pipeline import default_encoder_path
+
+        return default_encoder_path()
+    raise ValueError(f"encoder {name_or_path!r} is neither a folder nor the packaged all-MiniLM-L6-v2")
+
+
+def train_pipeline(config_path: str | Path, output: str | Path, device: str | None = None,
+                   overrides: dict | None = None, show_progress: bool = True) -> dict:
+    import torch
+    from transformers import AutoTokenizer
+
+    from ie.model.prep import prepared_dataset
+    from ie.text import make_nlp
+
+    cfg = load_config(config_path)
+    for section, vals in (overrides or {}).items():
+        cfg[section].update(vals)
+    mcfg = ModelConfig(**cfg["model"])
+    tcfg = TrainConfig(**cfg["training"])
+    if device:
+        tcfg.device = device
+    data = cfg["data"]
+    root = Path.cwd()  # data paths in the config are relative to where `ie train` runs (the repo root)
+
+    def paths(key):
+        return [p if Path(p).is_absolute() else root / p for p in data.get(key, [])]
+
+    train_paths, dev_paths = paths("train"), paths("dev")
+    for p in train_paths + dev_paths:
+        if not Path(p).exists():
+            raise FileNotFoundError(f"training data {p} is missing (build it with `ie corpus build-train`)")
+    cache = Path(data.get("cache", "training/cache"))
+    cache = cache if cache.is_absolute() else root / cache
+    enc_path = resolve_encoder(mcfg.encoder)
+    tok = AutoTokenizer.from_pretrained(enc_path, local_files_only=True)
+    t0 = time.time()
+    train_ds = prepared_dataset(train_paths, tok, mcfg, cache, mcfg.encoder)
+    dev_ds = prepared_dataset(dev_paths, tok, mcfg, cache, mcfg.encoder) if dev_paths else None
+    prep_s = time.time() - t0
+    train_ex = train_ds.to_list()
+    dev_ex = dev_ds.to_list() if dev_ds is not None else []
+    torch.manual_seed(tcfg.seed)
+    model = build_model(mcfg, enc_path, pretrained=True)
+    dev_device = pick_device(tcfg.device)
+
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=1, unit="step", desc="training", dynamic_ncols=True)
+
+    def progress(step, total, loss, epoch):
+        if bar is not None:
+            bar.total = total
+            bar.set_postfix(epoch=epoch, loss=f"{loss:.4f}")
+            bar.update(step - bar.n)
+
+    history = []
+
+    def log(rec):
+        history.append(rec)
+        if bar is not None:
+            bar.write(json.dumps(rec))
+
+    evaluate = (lambda m: quick_eval(m, dev_ex, device=dev_device)) if dev_ex else None
+    result = train(model, train_ex, tcfg, evaluate=evaluate, progress=progress, log=log)
+    if bar is not None:
+        bar.close()
+
+    nlp = make_nlp()
+    comp = nlp.add_pipe("planning_ie")
+    comp.set_model(model.to("cpu"), mcfg, enc_path)
+    if "planning_normalizer" in _registered_factories():
+        nlp.add_pipe("planning_normalizer")
+    output = Path(output)
+    nlp.meta["name"] = "planning_ie"
+    nlp.meta["version"] = "0.1.0"
+    nlp.meta["description"] = "Provinces, facilities, money, areas, dates and their relations in Vietnamese planning news"
+    nlp.meta["planning_ie"] = {
+        "encoder": mcfg.encoder, "use_features": mcfg.use_features,
+        "train_documents": len({e["doc_id"] for e in train_ex}), "train_windows": len(train_ex),
+        "dev_documents": len({e["doc_id"] for e in dev_ex}),
+        "best_dev": max((h for h in history if "score" in h), key=lambda h: h["score"], default=None),
+        "train_seconds": result["seconds"], "prep_seconds": round(prep_s, 1), "device": result["device"],
+        "threads": torch.get_num_threads(),
+    }
+    nlp.to_disk(output)
+    metrics = {"config": cfg, "history": history, **{k: v for k, v in result.items() if k != "history"},
+               "prep_seconds": round(prep_s, 1)}
+    write_json(metrics, output / "metrics.json")
+    return metrics
+
+
+def _registered_factories() -> set[str]:
+    from spacy.language import Language
+
+    return set(Language.factories)
