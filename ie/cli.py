@@ -113,6 +113,15 @@ def _train(args) -> int:
     return 0
 
 
+def _corpus_convert(args) -> int:
+    from ie.corpus.convert import convert
+
+    fmt = args.to or ("docbin" if args.out.endswith(".spacy") else "jsonl")
+    n = convert(args.inputs, args.out, fmt)
+    print(f"wrote {n} documents to {args.out} ({fmt})")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -144,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", help="write report.md, report.html and metrics.json into this folder")
     ev.add_argument("--compare", nargs="*", default=[], help="more systems to put side by side in the report")
     ev.set_defaults(func=_evaluate)
+
+    cv = csub.add_parser("convert", help="shared JSONL / markup <-> spaCy DocBin (.spacy) / Prodigy JSONL")
+    cv.add_argument("inputs", nargs="+", help=".jsonl (shared or Prodigy), .md markup, or .spacy files")
+    cv.add_argument("--out", required=True)
+    cv.add_argument("--to", choices=["docbin", "prodigy", "jsonl"], help="output format (default from --out's suffix)")
+    cv.set_defaults(func=_corpus_convert)
 
     b = csub.add_parser("build-seeds", help="markup in corpus/gold/src -> corpus/gold/seeds.jsonl (text checked against the seed files)")
     b.add_argument("--src", default="corpus/gold/src")

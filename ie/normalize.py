@@ -33,14 +33,13 @@ MAGNITUDES = {
 }
 CURRENCIES = [  # (pattern, ISO code), longest first
     (r"us\s?\$|usd|us dollars?|dollars?|\$", "USD"),
-    (r"vnd|vnđ|vn\s?dong|dong|đồng|d(?=\b)", "VND"),
+    (r"vnd|vnđ|vn\s?dong|dong|đồng", "VND"),
     (r"eur|euros?|€", "EUR"),
     (r"yen|jpy|¥", "JPY"),
     (r"won|krw|₩", "KRW"),
     (r"s\$|sgd", "SGD"),
     (r"yuan|cny|rmb", "CNY"),
 ]
-_CUR_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCIES)), re.I)
 APPROX = [
     ("more than", "more than"), ("less than", "less than"), ("at least", "at least"), ("up to", "up to"),
     ("close to", "nearly"), ("just over", "over"), ("nearly", "nearly"), ("almost", "nearly"), ("about", "about"),
@@ -130,27 +129,32 @@ def find_approximator(left: str) -> str | None:
     return dict(APPROX)[said]
 
 
+def _currency(token: str) -> str | None:
+    t = token.lower()
+    for pat, code in CURRENCIES:
+        if re.fullmatch(pat, t):
+            return code
+    return None
+
+
+_CUR_ANY = "|".join(p for p, _ in CURRENCIES)
+_MONEY_PREFIX = re.compile(rf"^({_CUR_ANY})\s*(.+)$", re.I)
+_MONEY_SUFFIX = re.compile(rf"^(.+?)\s*({_CUR_ANY})$", re.I)
+
+
 def normalize_money(text: str, left: str = "") -> dict:
+    """Currency before (VND4,128 billion, US$17.5 million) or after (2.2 quadrillion VND) the number."""
     s = text.strip()
-    cur = None
-    rest = s
-    m = _CUR_RE.search(s)
-    while m:
-        code = CURRENCIES[int(next(k for k, v in m.groupdict().items() if v)[1:])][1]
-        # a currency must stand at the start or the end of the span
-        before, after = s[: m.start()].strip(), s[m.end() :].strip()
-        if not before or not after or re.fullmatch(r"[a-z]+", after.lower() or "x") is None and not before:
-            cur = code
-            rest = (before + " " + after).strip()
-            break
-        if not after.strip(" ./"):
-            cur = code
-            rest = before
-            break
-        m = _CUR_RE.search(s, m.end())
+    cur = rest = None
+    m = _MONEY_PREFIX.match(s)
+    if m and m.group(2)[:1].isdigit() and _currency(m.group(1)):
+        cur, rest = _currency(m.group(1)), m.group(2)
+    else:
+        m = _MONEY_SUFFIX.match(s)
+        if m and _currency(m.group(2)):
+            cur, rest = _currency(m.group(2)), m.group(1)
     if cur is None:
         raise NormError(f"no currency in {text!r}")
-    rest = re.sub(r"[/\s]+(?:per|a|each)?\s*$", "", rest).strip()
     lo, hi = _quantity(rest)
     out = {"amount": _clean(lo), "currency": cur}
     if hi is not None:

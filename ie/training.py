@@ -70,6 +70,7 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     cache = cache if cache.is_absolute() else root / cache
     enc_path = resolve_encoder(mcfg.encoder)
     tok = AutoTokenizer.from_pretrained(enc_path, local_files_only=True)
+    tok.model_max_length = 10**9
     t0 = time.time()
     train_ds = prepared_dataset(train_paths, tok, mcfg, cache, mcfg.encoder)
     dev_ds = prepared_dataset(dev_paths, tok, mcfg, cache, mcfg.encoder) if dev_paths else None
