@@ -122,6 +122,39 @@ def _corpus_convert(args) -> int:
     return 0
 
 
+def _corpus_overlap(args) -> int:
+    from pathlib import Path
+
+    from ie.corpus.coverage import read_seed_texts, seed_overlaps
+    from ie.docs import read_docs
+
+    hits = seed_overlaps(read_seed_texts(Path(args.seeds)), read_docs(args.paths), n=args.n)
+    for doc_id, seed, gram in hits:
+        print(f"{doc_id}: shares {args.n} words with seed {seed}: {gram!r}")
+    print(f"{len(hits)} shared {args.n}-word sequences", file=sys.stderr)
+    return 1 if hits else 0
+
+
+def _extract(args) -> int:
+    from pathlib import Path
+
+    from ie.extract import run_extract
+
+    try:
+        st = run_extract(args.inputs, Path(args.out), args.model, Path(args.csv) if args.csv else None,
+                         Path(args.html) if args.html else None, args.batch_size, args.n_process, args.resume,
+                         progress=not args.quiet)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{st['documents']} documents: {st['ok']} extracted, {st['errors']} errors, {st['skipped']} already done; "
+          f"{st['words']} words in {st['seconds']}s ({st['words_per_s']} words/s)", file=sys.stderr)
+    if st["errors"]:
+        print("documents with errors: " + ", ".join(st["error_list"][:20]) + (" ..." if st["errors"] > 20 else ""), file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -137,6 +170,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.add_argument("--coverage", action="store_true", help="also print the coverage counts of the corpus issue")
     s.set_defaults(func=_corpus_stats)
+    ex = sub.add_parser("extract", help="extract entities, relations and normalized values from new articles")
+    ex.add_argument("inputs", nargs="+", help=".txt/.md files, directories, JSONL files of {id, text}, or - for stdin")
+    ex.add_argument("--out", required=True, help="JSONL output, one line per input document")
+    ex.add_argument("--model", default="models/planning-ie", help="pipeline directory, or 'rules'")
+    ex.add_argument("--csv", help="also write one row per fact here")
+    ex.add_argument("--html", help="also write a displaCy review page here")
+    ex.add_argument("--batch-size", type=int, default=16)
+    ex.add_argument("--n-process", type=int, default=1)
+    ex.add_argument("--resume", action="store_true", help="skip ids already in --out (repairing a cut last line)")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar")
+    ex.set_defaults(func=_extract)
+
     tr = sub.add_parser("train", help="fine-tune the NER + relation model and save a spaCy pipeline")
     tr.add_argument("--config", default="training/configs/default.json")
     tr.add_argument("--output", default="models/planning-ie")
@@ -153,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--report", help="write report.md, report.html and metrics.json into this folder")
     ev.add_argument("--compare", nargs="*", default=[], help="more systems to put side by side in the report")
     ev.set_defaults(func=_evaluate)
+
+    ov = csub.add_parser("overlap", help="fail if any N-word sequence of a seed article occurs in these files")
+    ov.add_argument("paths", nargs="+")
+    ov.add_argument("--seeds", default="../shared/seeds")
+    ov.add_argument("-n", type=int, default=12)
+    ov.set_defaults(func=_corpus_overlap)
 
     cv = csub.add_parser("convert", help="shared JSONL / markup <-> spaCy DocBin (.spacy) / Prodigy JSONL")
     cv.add_argument("inputs", nargs="+", help=".jsonl (shared or Prodigy), .md markup, or .spacy files")

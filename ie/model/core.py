@@ -74,6 +74,7 @@ class TrainConfig:
     amp: bool = True
     threads: int = 0
     max_steps: int = 0  # >0 stops early (tests)
+    freeze_embeddings: bool = True  # the 30k x 384 word-embedding matrix: costly to update on CPU, little gain
     extra: dict = field(default_factory=dict)
 
 
@@ -302,8 +303,10 @@ def train(model: PlanningModel, train_examples: list[dict], tcfg: TrainConfig, e
     if tcfg.threads:
         torch.set_num_threads(tcfg.threads)
     model.to(device)
-    enc_params = [p for n, p in model.named_parameters() if n.startswith("encoder.")]
-    head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.")]
+    if tcfg.freeze_embeddings:
+        model.encoder.get_input_embeddings().weight.requires_grad_(False)
+    enc_params = [p for n, p in model.named_parameters() if n.startswith("encoder.") and p.requires_grad]
+    head_params = [p for n, p in model.named_parameters() if not n.startswith("encoder.") and p.requires_grad]
     opt = torch.optim.AdamW(
         [{"params": enc_params, "lr": tcfg.lr_encoder}, {"params": head_params, "lr": tcfg.lr_head}],
         weight_decay=tcfg.weight_decay,
@@ -347,11 +350,11 @@ def train(model: PlanningModel, train_examples: list[dict], tcfg: TrainConfig, e
                 loss = ner_loss + tcfg.rel_loss_weight * rel_loss
             opt.zero_grad(set_to_none=True)
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_([p for p in model.parameters() if p.requires_grad], 1.0)
             opt.step()
             sched.step()
             step += 1
-            tot_loss += float(loss)
+            tot_loss += float(loss.detach())
             tot_n += 1
             if progress:
                 progress(step, total, float(loss), epoch)
