@@ -155,6 +155,18 @@ def _extract(args) -> int:
     return 0
 
 
+def _corpus_consistency(args) -> int:
+    from ie.corpus.consistency import consistency_report, format_consistency
+    from ie.docs import read_docs
+
+    rep = consistency_report(read_docs(args.paths))
+    if args.json:
+        print(json.dumps(rep, indent=1, ensure_ascii=False))
+    else:
+        print(format_consistency(rep))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -204,6 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     ov.add_argument("--seeds", default="../shared/seeds")
     ov.add_argument("-n", type=int, default=12)
     ov.set_defaults(func=_corpus_overlap)
+
+    cs = csub.add_parser("consistency", help="surfaces labelled differently, or labelled in one place and missed in another")
+    cs.add_argument("paths", nargs="+")
+    cs.add_argument("--json", action="store_true")
+    cs.set_defaults(func=_corpus_consistency)
 
     cv = csub.add_parser("convert", help="shared JSONL / markup <-> spaCy DocBin (.spacy) / Prodigy JSONL")
     cv.add_argument("inputs", nargs="+", help=".jsonl (shared or Prodigy), .md markup, or .spacy files")

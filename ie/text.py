@@ -28,6 +28,13 @@ EXTRA_INFIXES = [
     r"(?<=[0-9])(?=(?:km2|m2|sq\.?m|hectares?)\b)",
 ]
 
+US_STATES = {
+    "Ak.", "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ia.", "Id.", "Ill.", "Ind.",
+    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.", "Neb.", "Nebr.", "Nev.",
+    "Okla.", "Ore.", "Pa.", "Tenn.", "Va.", "Wash.", "Wis.",
+}
+# a full stop after these words is part of an abbreviation, not a sentence end ("No. 5")
+NO_BREAK_BEFORE_STOP = {"No", "no", "Nos", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Ltd", "Inc", "Corp", "Jr", "Prof", "Gov"}
 SENT_END = {".", "!", "?", "...", "…", "./."}
 CLOSERS = {'"', "'", "”", "’", ")", "]"}
 
@@ -43,7 +50,9 @@ def create_tokenizer():
         suffixes = [re.escape("./."), r"(?<=[A-Z])\."] + list(nlp.Defaults.suffixes)
         tok.suffix_search = compile_suffix_regex(suffixes).search
         # Single-letter initials ("A.") would swallow the full stop after "Park II-A."
-        tok.rules = {k: v for k, v in tok.rules.items() if not re.fullmatch(r"[A-Za-z]\.", k)}
+        # US-state abbreviations collide with Vietnamese syllables at a sentence end ("Son La.",
+        # "Sa Pa."), so they are dropped too.
+        tok.rules = {k: v for k, v in tok.rules.items() if not re.fullmatch(r"[A-Za-z]\.", k) and k not in US_STATES}
         return tok
 
     return make
@@ -70,6 +79,8 @@ def planning_sentencizer(doc: Doc) -> Doc:
         if tok.is_space and "\n" in tok.text:
             starts[i + 1] = True
         elif tok.text in SENT_END:
+            if tok.text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in NO_BREAK_BEFORE_STOP:
+                continue
             j = i + 1
             while j < n and doc[j].text in CLOSERS:
                 j += 1
