@@ -310,8 +310,9 @@ for _ext in ("norm", "norm_error"):
 @Language.component("planning_normalizer")
 def planning_normalizer(doc: Doc) -> Doc:
     """Attach ``span._.norm`` (or ``span._.norm_error`` with the reason) to every entity."""
+    text = doc.text  # built once: Doc.text joins every token on each access
     for ent in doc.ents:
-        left = doc.text[max(0, ent.start_char - 30) : ent.start_char]
+        left = text[max(0, ent.start_char - 30) : ent.start_char]
         try:
             ent._.norm = normalize(ent.label_, ent.text, left)
         except NormError as exc:

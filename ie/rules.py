@@ -44,11 +44,13 @@ _PROV_FORMS = sorted({k for k in PROVINCE_INDEX}, key=len, reverse=True)
 _CENTRAL = {"ha noi", "hanoi", "hai phong", "da nang", "can tho", "hue"}
 
 
+_PROV_RE = re.compile(r"\b(" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in _PROV_FORMS) + r")\b", re.I)
+
+
 def _province_spans(text: str) -> list[tuple[int, int]]:
     plain = strip_diacritics(text)
     out = []
-    pat = re.compile(r"\b(" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in _PROV_FORMS) + r")\b", re.I)
-    for m in pat.finditer(plain):
+    for m in _PROV_RE.finditer(plain):
         s = text[m.start():m.end()]
         if not (s[0].isupper()):
             continue
@@ -74,16 +76,26 @@ def rule_entities(text: str) -> list[tuple[int, int, str]]:
     prio = {"MONEY": 0, "AREA": 1, "FACILITY": 2, "DATE": 3, "PROVINCE": 4}
     found.sort(key=lambda x: (prio[x[2]], -(x[1] - x[0])))
     chosen: list[tuple[int, int, str]] = []
+    taken = bytearray(len(text))  # characters already covered by a chosen span
     for s, e, lab in found:
-        if all(e <= a or s >= b for a, b, _ in chosen):
+        if e > s and not any(taken[s:e]):
             chosen.append((s, e, lab))
+            taken[s:e] = b"\x01" * (e - s)
     return sorted(chosen)
 
 
 def rule_relations(doc: Doc) -> list:
     rels = []
-    for sent in doc.sents:
-        ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+    by_sent: dict[int, list] = {}
+    sents = list(doc.sents)
+    sent_start = [0] * len(doc)  # token -> start of its sentence (Span.sent is O(doc) per call)
+    for sent in sents:
+        for i in range(sent.start, sent.end):
+            sent_start[i] = sent.start
+    for e in doc.ents:
+        by_sent.setdefault(sent_start[e.start], []).append(e)
+    for sent in sents:
+        ents = by_sent.get(sent.start, [])
         provs = [e for e in ents if e.label_ == "PROVINCE"]
         facs = [e for e in ents if e.label_ == "FACILITY"]
         dates = [e for e in ents if e.label_ == "DATE"]

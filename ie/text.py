@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
@@ -86,9 +88,9 @@ def planning_sentencizer(doc: Doc) -> Doc:
                 j += 1
             if j < n and _opens_sentence(doc[j].text):
                 starts[j] = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = starts[i]
-    return doc
+    # one array write: the Token.is_sent_start setter scans the whole Doc on every call
+    arr = numpy.array([1 if st else -1 for st in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+    return doc.from_array([SENT_START], arr)
 
 
 _OPENER = re.compile(r"^[\"'“‘(\[]?[A-ZÀ-ỸĐ0-9]")
