@@ -76,20 +76,24 @@ def _evaluate(args) -> int:
     from ie.scoring import format_markdown, score
 
     gold = list(read_docs([args.gold]))
-    if args.pred:
-        pred = list(read_docs([args.pred]))
-    else:
-        if not args.model:
-            print("error: give --pred PRED.jsonl or --model MODEL", file=sys.stderr)
-            return 2
-        from ie.runner import predict_documents
-
-        pred = predict_documents(args.model, gold)
+    if not args.pred and not args.model:
+        print("error: give --pred PRED.jsonl or --model MODEL", file=sys.stderr)
+        return 2
     if args.report:
         from ie.report import write_report
 
-        write_report(gold, {args.model or args.pred: pred}, Path(args.report), compare=args.compare, argv=sys.argv)
-    result = score(gold, pred)
+        systems = {args.pred: list(read_docs([args.pred]))} if args.pred else {args.model: None}
+        metrics = write_report(gold, systems, Path(args.report), compare=args.compare, argv=sys.argv)
+        print(f"wrote {args.report}/report.md, report.html, metrics.json, prf.png", file=sys.stderr)
+        result = metrics["systems"][args.pred or args.model]
+    else:
+        if args.pred:
+            pred = list(read_docs([args.pred]))
+        else:
+            from ie.runner import predict_documents
+
+            pred = predict_documents(args.model, gold)
+        result = score(gold, pred)
     md = format_markdown(result, title=f"Evaluation of {args.pred or args.model} against {args.gold}")
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
@@ -167,6 +171,21 @@ def _corpus_consistency(args) -> int:
     return 0
 
 
+def _bench(args) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from ie.bench import format_rows, make_texts, run_bench
+
+    texts = Path(args.texts) if args.texts else make_texts(Path(args.seeds), args.n_docs, Path(tempfile.mkdtemp()) / "bench.jsonl")
+    rows = run_bench(args.model, texts, args.batch_size, spacy_model=args.spacy_model)
+    print(format_rows(rows))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps({"texts": str(texts), "rows": rows}, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -193,6 +212,16 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--resume", action="store_true", help="skip ids already in --out (repairing a cut last line)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar")
     ex.set_defaults(func=_extract)
+
+    bn = sub.add_parser("bench", help="throughput, start-up time and peak memory of extraction")
+    bn.add_argument("--model", nargs="+", default=["models/planning-ie", "rules"])
+    bn.add_argument("--texts", help="JSONL of {id, text}; default: --n-docs variations of the seed articles")
+    bn.add_argument("--seeds", default="../shared/seeds")
+    bn.add_argument("--n-docs", type=int, default=200)
+    bn.add_argument("--batch-size", type=int, default=16)
+    bn.add_argument("--spacy-model", default="en_core_web_sm")
+    bn.add_argument("--json", help="write the rows as JSON here")
+    bn.set_defaults(func=_bench)
 
     tr = sub.add_parser("train", help="fine-tune the NER + relation model and save a spaCy pipeline")
     tr.add_argument("--config", default="training/configs/default.json")

@@ -55,6 +55,7 @@ class ModelConfig:
     n_gaz: int = 4
     max_subwords: int = 128
     context_subwords: int = 12
+    use_crf: bool = True
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -108,6 +109,47 @@ def dist_bucket(d: int) -> int:
     return sign * (len(DIST_BUCKETS) + 1) + b
 
 
+class CRF(nn.Module):
+    """Linear-chain CRF over BIO tags: learned transition/start/end scores, with the
+    invalid transitions (O -> I-X, B-X -> I-Y) fixed at -inf, so decoding can only
+    produce valid spans and learns that, e.g., two MONEY spans rarely touch."""
+
+    NEG = -1e4
+
+    def __init__(self, n_tags: int):
+        super().__init__()
+        self.trans = nn.Parameter(torch.zeros(n_tags, n_tags))
+        self.start = nn.Parameter(torch.zeros(n_tags))
+        self.end = nn.Parameter(torch.zeros(n_tags))
+        self.register_buffer("allowed", torch.tensor(_transition_mask()), persistent=False)
+        self.register_buffer("start_ok", torch.tensor(_START_OK), persistent=False)
+
+    def scores(self) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        return (self.trans.masked_fill(~self.allowed, self.NEG), self.start.masked_fill(~self.start_ok, self.NEG), self.end)
+
+    def nll(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """Negative log-likelihood per word. emissions [B,W,K], tags [B,W], mask [B,W] (prefix mask)."""
+        trans, start, end = self.scores()
+        B, W, K = emissions.shape
+        em = emissions.float()
+        gold = start[tags[:, 0]] + em[:, 0].gather(1, tags[:, :1]).squeeze(1)
+        alpha = start.unsqueeze(0) + em[:, 0]
+        for i in range(1, W):
+            m = mask[:, i]
+            step = trans[tags[:, i - 1], tags[:, i]] + em[:, i].gather(1, tags[:, i : i + 1]).squeeze(1)
+            gold = gold + step * m
+            nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), dim=1) + em[:, i]
+            alpha = torch.where(m.unsqueeze(1), nxt, alpha)
+        last = tags.gather(1, (mask.sum(1) - 1).clamp(min=0).unsqueeze(1)).squeeze(1)
+        gold = gold + end[last]
+        log_z = torch.logsumexp(alpha + end.unsqueeze(0), dim=1)
+        return (log_z - gold).sum() / mask.sum().clamp(min=1)
+
+    def numpy_scores(self):
+        trans, start, end = self.scores()
+        return trans.detach().float().cpu().numpy(), start.detach().float().cpu().numpy(), end.detach().float().cpu().numpy()
+
+
 class PlanningModel(nn.Module):
     def __init__(self, cfg: ModelConfig, encoder: nn.Module):
         super().__init__()
@@ -125,6 +167,7 @@ class PlanningModel(nn.Module):
             self.gaz_emb = nn.Embedding(cfg.n_gaz, fd)
         self.word_proj = nn.Sequential(nn.Linear(2 * hid + 3 * fd, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout))
         self.tagger = nn.Linear(cfg.hidden, len(BIO_TAGS))
+        self.crf = CRF(len(BIO_TAGS)) if cfg.use_crf else None
         n_b = 2 * (len(DIST_BUCKETS) + 1)
         self.ent_type = nn.Embedding(len(ENTITY_LABELS), 32)
         self.dist_emb = nn.Embedding(n_b, 32)
@@ -170,6 +213,18 @@ class PlanningModel(nn.Module):
         logits = self.rel_mlp(feats)
         mask = self.allowed[hl, tl]
         return logits.masked_fill(~mask, -1e4)
+
+    def ner_loss(self, tag_logits: torch.Tensor, batch: dict) -> torch.Tensor:
+        mask = batch["word_mask"]
+        if self.crf is not None:
+            return self.crf.nll(tag_logits, batch["tags"], mask)
+        return nn.functional.cross_entropy(tag_logits.float()[mask], batch["tags"][mask])
+
+    def decode_scores(self, tag_logits: torch.Tensor):
+        """Emission scores and (transition, start, end) for Viterbi decoding."""
+        if self.crf is not None:
+            return tag_logits.float().cpu().numpy(), self.crf.numpy_scores()
+        return torch.log_softmax(tag_logits.float(), -1).cpu().numpy(), None
 
     def forward(self, batch: dict) -> dict:
         h = self.word_states(batch)
@@ -235,19 +290,26 @@ _TRANS = _transition_mask()
 _START_OK = np.array([not t.startswith("I-") for t in BIO_TAGS])
 
 
-def viterbi(logprobs: np.ndarray) -> list[int]:
-    """Best tag sequence under the BIO constraints, so only valid spans can come out."""
+def viterbi(logprobs: np.ndarray, crf_scores=None) -> list[int]:
+    """Best tag sequence under the BIO constraints (plus learned CRF scores when given),
+    so only valid spans can come out."""
     n, k = logprobs.shape
     if n == 0:
         return []
     neg = -1e9
     trans = np.where(_TRANS, 0.0, neg)
-    score = np.where(_START_OK, logprobs[0], neg)
+    start = np.where(_START_OK, 0.0, neg)
+    end = np.zeros(k)
+    if crf_scores is not None:
+        t, s0, e0 = crf_scores
+        trans, start, end = trans + t, start + s0, e0
+    score = start + logprobs[0]
     back = np.zeros((n, k), dtype=np.int64)
     for i in range(1, n):
         cand = score[:, None] + trans
         back[i] = cand.argmax(0)
         score = cand.max(0) + logprobs[i]
+    score = score + end
     best = [int(score.argmax())]
     for i in range(n - 1, 0, -1):
         best.append(int(back[i, best[-1]]))
@@ -342,11 +404,9 @@ def train(model: PlanningModel, train_examples: list[dict], tcfg: TrainConfig, e
             batch = collate([train_examples[i] for i in idx], True, device)
             with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
                 out = model(batch)
-                tl = out["tag_logits"].float()
-                mask = batch["word_mask"]
-                ner_loss = nn.functional.cross_entropy(tl[mask], batch["tags"][mask])
+                ner_loss = model.ner_loss(out["tag_logits"], batch)
                 rl = out["rel_logits"].float()
-                rel_loss = nn.functional.cross_entropy(rl, batch["pair_labels"]) if rl.numel() else tl.new_zeros(())
+                rel_loss = nn.functional.cross_entropy(rl, batch["pair_labels"]) if rl.numel() else ner_loss.new_zeros(())
                 loss = ner_loss + tcfg.rel_loss_weight * rel_loss
             opt.zero_grad(set_to_none=True)
             loss.backward()
@@ -403,7 +463,7 @@ def predict_windows(model: PlanningModel, windows: list[dict], batch_size: int =
         idx = order[k : k + batch_size]
         batch = collate([windows[i] for i in idx], False, device)
         h = model.word_states(batch)
-        logp = torch.log_softmax(model.tagger(h).float(), -1).cpu().numpy()
+        logp, crf_scores = model.decode_scores(model.tagger(h))
         pairs, owners = [], []
         per = []
         for bi, wi in enumerate(idx):
@@ -412,7 +472,7 @@ def predict_windows(model: PlanningModel, windows: list[dict], batch_size: int =
             ents = []
             if owned:
                 a, b = owned[0], owned[-1] + 1
-                tags = viterbi(logp[bi, a:b])
+                tags = viterbi(logp[bi, a:b], crf_scores)
                 ents = [(s + a, e + a, lab) for s, e, lab in tags_to_spans(tags)]
             per.append(ents)
             for x, y in pair_candidates(ents, w["sent"]):

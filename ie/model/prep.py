@@ -153,6 +153,9 @@ def label_windows(doc: Document, dw: DocWords, windows: list[dict]) -> None:
     for w in windows:
         off, width = w["offset"], len(w["word_first"])
         w["tags"] = tags[off : off + width]
+        if w["tags"] and BIO_TAGS[w["tags"][0]].startswith("I-"):
+            # context cut into an entity: the window sees its tail as a (partial) span
+            w["tags"][0] = BIO_TAGS.index("B-" + BIO_TAGS[w["tags"][0]][2:])
         idx = {}
         ents = []
         for eid, (s, e) in sorted(spans.items(), key=lambda kv: kv[1]):

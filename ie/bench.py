@@ -1,0 +1,113 @@
+"""``ie bench``: throughput, start-up time and peak memory of extraction, each system in
+a fresh subprocess over the same texts."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CHILD = r"""
+import json, os, resource, sys, time
+t0 = time.time()
+import torch
+threads = int(sys.argv[3])
+if threads:
+    torch.set_num_threads(threads)
+from ie.extract import load_model
+texts = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
+nlp = load_model(sys.argv[1])
+nlp.max_length = 50_000_000
+start = time.time() - t0
+list(nlp.pipe(texts[:2]))  # warm-up (quantization, caches)
+t1 = time.time()
+n = 0
+for doc in nlp.pipe(texts, batch_size=int(sys.argv[4])):
+    n += len(doc)
+run = time.time() - t1
+words = sum(len(t.split()) for t in texts)
+print(json.dumps({"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
+                  "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                  "threads": torch.get_num_threads()}))
+"""
+
+SPACY_CHILD = r"""
+import json, resource, sys, time
+t0 = time.time()
+import spacy
+texts = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
+nlp = spacy.load(sys.argv[1])
+start = time.time() - t0
+t1 = time.time()
+for doc in nlp.pipe(texts, batch_size=16):
+    pass
+run = time.time() - t1
+words = sum(len(t.split()) for t in texts)
+print(json.dumps({"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
+                  "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "threads": 1}))
+"""
+
+
+def make_texts(seed_dir: Path, n_docs: int, out: Path) -> Path:
+    """n_docs texts made by repeating and varying the seed articles (paragraph order rotated,
+    numbers nudged), so the bench does not time five identical documents."""
+    import random
+
+    rng = random.Random(7)
+    bases = [p.read_text(encoding="utf-8") for p in sorted(Path(seed_dir).glob("*.txt"))]
+    if not bases:
+        raise FileNotFoundError(f"no .txt files in {seed_dir}")
+    with out.open("w", encoding="utf-8") as fh:
+        for i in range(n_docs):
+            paras = [p for p in bases[i % len(bases)].split("\n") if p.strip()]
+            k = rng.randrange(len(paras))
+            paras = paras[k:] + paras[:k]
+            text = "\n".join(paras)
+            text = "".join(str((int(c) + i) % 10) if c.isdigit() and rng.random() < 0.1 else c for c in text)
+            fh.write(json.dumps({"id": f"bench-{i}", "text": text}, ensure_ascii=False) + "\n")
+    return out
+
+
+def run_bench(models: list[str], texts: Path, batch_size: int = 16, spacy_model: str | None = "en_core_web_sm") -> list[dict]:
+    rows = []
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    cores = os.cpu_count() or 1
+    for m in models:
+        for threads in ([1, cores] if m != "rules" else [1]):
+            p = subprocess.run([sys.executable, "-c", CHILD, m, str(texts), str(threads), str(batch_size)],
+                               capture_output=True, text=True, env=env)
+            if p.returncode != 0:
+                rows.append({"system": m, "threads": threads, "error": p.stderr.strip().splitlines()[-1:]})
+                continue
+            rows.append({"system": m, "device": "cpu", **json.loads(p.stdout.strip().splitlines()[-1])})
+    from ie.spacy_baseline import available
+
+    if spacy_model and available(spacy_model):
+        p = subprocess.run([sys.executable, "-c", SPACY_CHILD, spacy_model, str(texts)], capture_output=True, text=True, env=env)
+        if p.returncode == 0:
+            rows.append({"system": f"spacy:{spacy_model}", "device": "cpu", **json.loads(p.stdout.strip().splitlines()[-1])})
+    else:
+        rows.append({"system": f"spacy:{spacy_model}", "skipped": "optional package not installed"})
+    try:
+        import torch
+
+        if torch.cuda.is_available():
+            rows.append({"system": models[0], "device": "cuda", "note": "run with CUDA_VISIBLE_DEVICES set; not measured here"})
+    except ImportError:
+        pass
+    return rows
+
+
+def format_rows(rows: list[dict]) -> str:
+    head = f"{'system':<28}{'threads':>8}{'words/s':>10}{'docs/s':>9}{'startup s':>11}{'peak MB':>9}"
+    lines = [head, "-" * len(head)]
+    for r in rows:
+        if "words_per_s" in r:
+            lines.append(f"{r['system']:<28}{r['threads']:>8}{r['words_per_s']:>10}{r['docs_per_s']:>9}{r['startup_s']:>11}{r['peak_rss_mb']:>9}")
+        else:
+            lines.append(f"{r['system']:<28}  {r.get('skipped') or r.get('error') or r.get('note')}")
+    return "\n".join(lines)
