@@ -76,6 +76,15 @@ def _evaluate(args) -> int:
     from ie.scoring import format_markdown, score
 
     gold = list(read_docs([args.gold]))
+    if args.cv:
+        from ie.crossval import cross_validate, format_cv
+
+        out = Path(args.report or "eval/reports/cv")
+        res = cross_validate(gold, args.cv, Path(args.config), out, max_steps=args.cv_max_steps, epochs=args.cv_epochs)
+        md = format_cv(res)
+        (out / "cv.md").write_text(md, encoding="utf-8")
+        print(md)
+        return 0
     if not args.pred and not args.model:
         print("error: give --pred PRED.jsonl or --model MODEL", file=sys.stderr)
         return 2
@@ -238,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--markdown", help="write the tables as Markdown here")
     ev.add_argument("--report", help="write report.md, report.html and metrics.json into this folder")
     ev.add_argument("--compare", nargs="*", default=[], help="more systems to put side by side in the report")
+    ev.add_argument("--cv", type=int, default=0, help="K-fold cross-validation by document over --gold (trains K models)")
+    ev.add_argument("--config", default="training/configs/default.json", help="training config for --cv")
+    ev.add_argument("--cv-max-steps", type=int, default=0, help="cap training steps per fold (smoke runs)")
+    ev.add_argument("--cv-epochs", type=int, default=0, help="override epochs per fold")
     ev.set_defaults(func=_evaluate)
 
     ov = csub.add_parser("overlap", help="fail if any N-word sequence of a seed article occurs in these files")

@@ -99,3 +99,23 @@ def test_subword_alignment_of_hard_tokens(word, n_min):
     assert all(a <= b for a, b in zip(w["word_first"], w["word_last"]))
     assert w["word_first"] == sorted(w["word_first"])
     assert sum(len(s) for s in dw.sub_ids) >= len(dw.texts) + n_min - 1
+
+
+def test_cross_validation_trains_per_fold_and_reports_mean_and_spread(tmp_path):
+    from ie.cli import main
+
+    docs = [d for i in range(4) for d in parse_markup(TRAIN_MD.replace("{i}", str(i)), "t.md")]
+    write_jsonl(docs[:2], tmp_path / "train.jsonl")
+    write_jsonl(docs, tmp_path / "gold.jsonl")
+    cfg = json.loads(open("training/configs/default.json").read())
+    cfg["data"] = {"train": [str(tmp_path / "train.jsonl")], "dev": [], "cache": str(tmp_path / "cache")}
+    cfg["training"].update({"epochs": 1, "batch_size": 4})
+    (tmp_path / "cfg.json").write_text(json.dumps(cfg))
+    rc = main(["evaluate", "--gold", str(tmp_path / "gold.jsonl"), "--cv", "2", "--config", str(tmp_path / "cfg.json"),
+               "--cv-max-steps", "1", "--report", str(tmp_path / "cv")])
+    assert rc == 0
+    res = json.loads((tmp_path / "cv" / "cv.json").read_text())
+    assert res["k"] == 2 and len(res["folds"]) == 2
+    assert sorted(sum((f["test_documents"] for f in res["folds"]), [])) == sorted(d.id for d in docs)
+    assert set(res["entity_f1"]["micro"]) == {"mean", "stdev"}
+    assert (tmp_path / "cv" / "fold1" / "model" / "config.cfg").exists()
