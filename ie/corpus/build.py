@@ -17,7 +17,18 @@ from ie.corpus.markup import read_markup
 from ie.docs import CorpusError, Document, write_jsonl
 
 
-def build_seed_gold(src_dir: Path, seeds_dir: Path, out: Path) -> list[Document]:
+def _load_norms(path: Path) -> dict:
+    norms = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if "doc" in row:
+                norms[(row["doc"], row["start"], row["end"])] = row
+    return norms
+
+
+def build_seed_gold(src_dir: Path, seeds_dir: Path, out: Path, norms_path: Path | None = None) -> list[Document]:
+    norms = _load_norms(norms_path or Path(out).parent / "seed_norms.jsonl")
     docs = []
     for md in sorted(Path(src_dir).glob("*.md")):
         for d in read_markup(md):
@@ -32,6 +43,12 @@ def build_seed_gold(src_dir: Path, seeds_dir: Path, out: Path) -> list[Document]
                     f"text differs from {orig} at character {i}: {d.text[i:i+30]!r} vs {want[i:i+30]!r}",
                 )
             d.meta.setdefault("source", f"shared/seeds/{orig.name}")
+            for e in d.entities:
+                row = norms.get((d.id, e.start, e.end))
+                if row is not None:
+                    if row["text"] != d.text[e.start:e.end]:
+                        raise CorpusError(d.where, f"{e.id}: seed_norms entry {row['text']!r} no longer matches the span")
+                    e.norm = row["norm"]
             docs.append(d)
     write_jsonl(docs, out)
     return docs
