@@ -17,8 +17,21 @@ from ie.docs import Document, Entity, Relation
 from ie.model.core import ENTITY_LABELS, RELATION_LABELS, ModelConfig, PlanningModel, build_model, predict_windows
 from ie.model.prep import doc_words, make_windows
 
+_REL_KEY = "planning_ie.relations"
+
+
+def _get_relations(doc: Doc) -> list:
+    """(head Span, tail Span, label, score) tuples, built from the serializable form."""
+    return [(doc[hs:he], doc[ts:te], lab, score) for hs, he, ts, te, lab, score in doc.user_data.get(_REL_KEY, [])]
+
+
+def _set_relations(doc: Doc, rels) -> None:
+    # stored as token offsets so Doc.to_bytes (DocBin, nlp.pipe(n_process>1)) can carry them
+    doc.user_data[_REL_KEY] = [(h.start, h.end, t.start, t.end, lab, float(score)) for h, t, lab, score in (rels or [])]
+
+
 if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", default=None)
+    Doc.set_extension("relations", getter=_get_relations, setter=_set_relations)
 
 ENCODER_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json")
 
@@ -108,7 +121,8 @@ class PlanningIE:
             doc, dw, off = docs[di], words[di], w["offset"]
             spans = []
             for s, e, lab in p["ents"]:
-                span = doc.char_span(dw.starts[s + off], dw.ends[e + off], label=ENTITY_LABELS[lab])
+                s, e = _trim(dw.texts, s + off, e + off)
+                span = doc.char_span(dw.starts[s], dw.ends[e], label=ENTITY_LABELS[lab]) if s <= e else None
                 spans.append(span)
                 if span is not None:
                     ents_per[di].append(span)
@@ -143,6 +157,19 @@ class PlanningIE:
         return self
 
 
+_EDGE_PUNCT = set(",;:.!?\"'“”‘’()[]–—-/")
+
+
+def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:
+    """Drop punctuation tokens at a span's edges (the guideline never lets a span start or
+    end with punctuation that is not part of the expression)."""
+    while s <= e and words[s] in _EDGE_PUNCT:
+        s += 1
+    while e >= s and words[e] in _EDGE_PUNCT:
+        e -= 1
+    return s, e
+
+
 @Language.factory(
     "planning_ie",
     default_config={"batch_size": 32, "quantize": True, "threads": 0, "rel_threshold": 0.5},
@@ -162,7 +189,7 @@ def doc_to_document(doc: Doc, doc_id: str, with_norm: bool = True) -> Document:
             extra = {"norm": norm} if norm is not None else {"norm": None, "norm_error": sp._.norm_error}
         ents.append(Entity(eid, sp.start_char, sp.end_char, sp.label_, None, extra))
     rels = []
-    for h, t, lab, score in doc._.relations or []:
+    for h, t, lab, score in doc._.relations:
         hid, tid = ids.get((h.start_char, h.end_char)), ids.get((t.start_char, t.end_char))
         if hid and tid:
             rels.append(Relation(hid, tid, lab, score))

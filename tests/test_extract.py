@@ -100,3 +100,11 @@ def test_one_megabyte_document_is_processed_whole(tmp_path):
     got = lines(tmp_path / "o.jsonl")[0]
     assert got["text"] == big
     assert max(e["end"] for e in got["entities"]) > len(big) - len(GOOD) - 2  # tagged to the end
+
+
+def test_multiprocess_extraction_gives_the_same_output(inputs, tmp_path):
+    files = [str(inputs / "a.txt"), str(inputs / "b.md")]
+    run_extract(files, tmp_path / "one.jsonl", "rules", progress=False)
+    run_extract(files, tmp_path / "two.jsonl", "rules", n_process=2, batch_size=1, progress=False)
+    assert (tmp_path / "one.jsonl").read_text() == (tmp_path / "two.jsonl").read_text()
+    assert lines(tmp_path / "two.jsonl")[0]["relations"]

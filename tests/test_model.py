@@ -119,3 +119,12 @@ def test_cross_validation_trains_per_fold_and_reports_mean_and_spread(tmp_path):
     assert sorted(sum((f["test_documents"] for f in res["folds"]), [])) == sorted(d.id for d in docs)
     assert set(res["entity_f1"]["micro"]) == {"mean", "stdev"}
     assert (tmp_path / "cv" / "fold1" / "model" / "config.cfg").exists()
+
+
+def test_predicted_spans_never_keep_edge_punctuation():
+    from ie.pipeline import _trim
+
+    words = ["in", "2025", ",", "2030", "and", "(", "VND", "5", "billion", ")"]
+    assert _trim(words, 1, 2) == (1, 1)
+    assert _trim(words, 5, 9) == (6, 8)
+    assert _trim(words, 2, 2)[0] > _trim(words, 2, 2)[1]  # a span of punctuation only disappears
