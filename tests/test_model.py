@@ -128,3 +128,26 @@ def test_predicted_spans_never_keep_edge_punctuation():
     assert _trim(words, 1, 2) == (1, 1)
     assert _trim(words, 5, 9) == (6, 8)
     assert _trim(words, 2, 2)[0] > _trim(words, 2, 2)[1]  # a span of punctuation only disappears
+
+
+def test_training_core_runs_without_spacy():
+    """The GPU machine has torch and transformers but no spaCy: the core must not need it."""
+    import subprocess
+    import sys
+
+    code = r"""
+import sys
+sys.modules["spacy"] = None  # any import of spaCy now fails
+from ie.model.core import ModelConfig, TrainConfig, build_model, train, quick_eval
+from ie.pipeline_paths import default_encoder_path
+ex = {"input_ids": [101, 7592, 2003, 102], "sub_case": [0, 2, 1, 0], "word_first": [1, 2], "word_last": [1, 2],
+      "case": [2, 1], "lex": [1, 1], "gaz": [2, 1], "owned": [1, 1], "tags": [1, 0], "sent": [0, 0],
+      "ents": [[0, 0, 0]], "rels": []}
+m = build_model(ModelConfig(), default_encoder_path())
+res = train(m, [ex, ex], TrainConfig(epochs=1, batch_size=2, max_steps=1), evaluate=lambda mm: quick_eval(mm, [ex]))
+assert res["steps"] == 1 and "spacy" not in [k for k, v in sys.modules.items() if v is not None]
+print("ok")
+"""
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip().endswith("ok")

@@ -28,17 +28,9 @@ import numpy as np
 import torch
 from torch import nn
 
-ENTITY_LABELS = ("PROVINCE", "FACILITY", "MONEY", "AREA", "DATE")
-RELATION_LABELS = ("LOCATED_IN", "HAS_AREA", "HAS_INVESTMENT", "HAS_VALUE", "DATE_OF")
-BIO_TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in ENTITY_LABELS for p in ("B", "I"))
-# allowed (head label, tail label) per relation; mirrors ie.schema (kept here so the core needs no spaCy)
-REL_ARGS = {
-    "LOCATED_IN": ({"FACILITY"}, {"PROVINCE"}),
-    "HAS_AREA": ({"FACILITY", "PROVINCE"}, {"AREA"}),
-    "HAS_INVESTMENT": ({"FACILITY", "PROVINCE"}, {"MONEY"}),
-    "HAS_VALUE": ({"FACILITY", "PROVINCE"}, {"MONEY"}),
-    "DATE_OF": ({"MONEY", "AREA", "FACILITY"}, {"DATE"}),
-}
+# The schema module is plain Python (no spaCy), so the torch-only core shares it.
+from ie.schema import BIO_TAGS, ENTITY_LABELS, RELATION_ARGS, RELATION_LABELS  # noqa: E402
+
 DIST_BUCKETS = (1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64)
 
 
@@ -84,7 +76,7 @@ def allowed_matrix() -> torch.Tensor:
     m = torch.zeros(len(ENTITY_LABELS), len(ENTITY_LABELS), 1 + len(RELATION_LABELS), dtype=torch.bool)
     m[:, :, 0] = True
     for ri, r in enumerate(RELATION_LABELS):
-        heads, tails = REL_ARGS[r]
+        heads, tails = RELATION_ARGS[r]
         for h in heads:
             for t in tails:
                 m[ENTITY_LABELS.index(h), ENTITY_LABELS.index(t), ri + 1] = True
