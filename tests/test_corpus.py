@@ -181,3 +181,38 @@ def test_seed_gold_is_valid_and_matches_the_seed_files(root):
         assert validate_doc(d) == []
         if SHARED.exists():
             assert d.text == (SHARED / "seeds" / f"{d.id}.txt").read_text(encoding="utf-8")
+
+
+def test_seed_overlap_check_flags_copied_text_but_not_stock_phrases():
+    from ie.corpus.coverage import seed_overlaps
+
+    seeds = {"s": "the northern province eyes turning itself into an industrial locality following a modern orientation"}
+    copied = Document("c", "Today the northern province eyes turning itself into an industrial locality following a plan.")
+    stock = Document("k", "The Bac Ninh Provincial Planning for the period 2021-2030 with a vision to 2050 approved by the PM.")
+    seeds["t"] = "under the Provincial Planning for the period 2021-2030 with a vision to 2050 approved by the Prime Minister"
+    hits = seed_overlaps(seeds, [copied, stock])
+    assert {h[0] for h in hits} == {"c"}
+
+
+def test_training_corpus_shares_no_12_word_sequence_with_the_seeds(root):
+    from tests.conftest import SHARED
+
+    from ie.corpus.coverage import read_seed_texts, seed_overlaps
+    from ie.docs import read_docs
+
+    if not (SHARED / "seeds").exists():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    hits = seed_overlaps(read_seed_texts(SHARED / "seeds"), read_docs([root / "corpus/train"]))
+    assert hits == []
+
+
+def test_training_corpus_meets_the_size_targets(root):
+    from ie.corpus.stats import corpus_stats
+    from ie.docs import read_docs
+
+    docs = list(read_docs([root / "corpus/train"]))
+    human = [d for d in docs if not d.meta.get("synthetic")]
+    st = corpus_stats(human)
+    assert st["documents"] >= 200 and st["words"] >= 60000
+    assert st["entities"]["total"] >= 6000 and st["relations"]["total"] >= 2000
+    assert not any(d.id.startswith("0") and len(d.id) > 18 for d in docs)  # no seed ids

@@ -36,8 +36,8 @@ NEGATIVES = {"district/town/commune": r"\b(district|town|commune|ward)s?\b", "pe
              "durations": r"\b\d+ years\b", "relative time": r"\b(this year|next year|last year|the coming time)\b"}
 
 
-def _count_forms(spans: list[str], forms: dict[str, str]) -> dict[str, int]:
-    return {k: sum(1 for s in spans if re.search(p, s)) for k, p in forms.items()}
+def _count_forms(spans: list[str], forms: dict[str, str], flags: int = 0) -> dict[str, int]:
+    return {k: sum(1 for s in spans if re.search(p, s, flags)) for k, p in forms.items()}
 
 
 def coverage_report(docs: Iterable[Document]) -> dict:
@@ -78,7 +78,8 @@ def coverage_report(docs: Iterable[Document]) -> dict:
         "provinces_2025_missing": [n for n in PROVINCES_2025 if post[n] == 0],
         "province_forms": dict(prov_forms),
         "facility_distinct_surfaces": len({f.lower() for f in fac}),
-        "facility_types": _count_forms(fac, FACILITY_TYPES),
+        "facility_types": {**_count_forms(fac, {k: v for k, v in FACILITY_TYPES.items() if k != "roman numeral"}, re.I),
+                           **_count_forms(fac, {"roman numeral": FACILITY_TYPES["roman numeral"]})},
         "money_forms": _count_forms([d.text[e.start:e.end] for d, e in by_label.get("MONEY", [])], MONEY_FORMS),
         "area_forms": _count_forms([d.text[e.start:e.end].lower() for d, e in by_label.get("AREA", [])], AREA_FORMS),
         "date_forms": _count_forms([d.text[e.start:e.end] for d, e in by_label.get("DATE", [])], DATE_FORMS),
@@ -123,10 +124,18 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+# Stock phrases of the genre that any article may share with a seed (the issue allows them).
+STOCK_PHRASES = (
+    "provincial planning for the period 2021-2030 with a vision to 2050 approved by the prime minister",
+    "provincial planning for the 2021-2030 period with a vision to 2050 approved by the prime minister",
+)
+
+
 def seed_overlaps(seed_texts: dict[str, str], docs: Iterable[Document], n: int = 12,
-                  allowed: Iterable[str] = ()) -> list[tuple[str, str, str]]:
+                  allowed: Iterable[str] = STOCK_PHRASES, min_stock: int = 9) -> list[tuple[str, str, str]]:
     """(training doc id, seed id, the shared n-word sequence) for every n-gram of a seed
-    that occurs in a training document; stock phrases in ``allowed`` are ignored."""
+    that occurs in a training document; an n-gram of which at least ``min_stock``
+    consecutive words belong to a stock phrase in ``allowed`` is ignored."""
     grams: dict[tuple, str] = {}
     for sid, t in seed_texts.items():
         w = _words(t)
@@ -138,14 +147,21 @@ def seed_overlaps(seed_texts: dict[str, str], docs: Iterable[Document], n: int =
         w = _words(d.text)
         for i in range(len(w) - n + 1):
             g = tuple(w[i : i + n])
-            if g in grams and not any(_contains(g, a) for a in ok):
+            if g in grams and not any(_common_run(g, a) >= min_stock for a in ok):
                 hits.append((d.id, grams[g], " ".join(g)))
     return hits
 
 
-def _contains(g: tuple, a: tuple) -> bool:
-    return any(g[i : i + len(a)] == a for i in range(len(g) - len(a) + 1)) or any(
-        a[i : i + len(g)] == g for i in range(len(a) - len(g) + 1))
+def _common_run(g: tuple, a: tuple) -> int:
+    """Length of the longest contiguous word run shared by g and a."""
+    best = 0
+    for i in range(len(g)):
+        for j in range(len(a)):
+            k = 0
+            while i + k < len(g) and j + k < len(a) and g[i + k] == a[j + k]:
+                k += 1
+            best = max(best, k)
+    return best
 
 
 def read_seed_texts(seeds_dir: Path) -> dict[str, str]:
