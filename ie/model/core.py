@@ -48,6 +48,8 @@ class ModelConfig:
     max_subwords: int = 128
     context_subwords: int = 12
     use_crf: bool = True
+    rule_features: bool = False
+    n_rule: int = 12
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -149,6 +151,7 @@ class PlanningModel(nn.Module):
         self.encoder = encoder
         hid = encoder.config.hidden_size
         fd = cfg.feat_dim if cfg.use_features else 0
+        n_feats = 3 + (1 if cfg.use_features and cfg.rule_features else 0)
         if cfg.use_features:
             # case of each subword's word, added to the input embeddings (zero-initialised:
             # training starts from the pretrained encoder exactly)
@@ -157,7 +160,9 @@ class PlanningModel(nn.Module):
             self.case_emb = nn.Embedding(cfg.n_case, fd)
             self.lex_emb = nn.Embedding(cfg.n_lex, fd)
             self.gaz_emb = nn.Embedding(cfg.n_gaz, fd)
-        self.word_proj = nn.Sequential(nn.Linear(2 * hid + 3 * fd, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout))
+            if cfg.rule_features:
+                self.rule_emb = nn.Embedding(cfg.n_rule, fd)
+        self.word_proj = nn.Sequential(nn.Linear(2 * hid + n_feats * fd, cfg.hidden), nn.GELU(), nn.Dropout(cfg.dropout))
         self.tagger = nn.Linear(cfg.hidden, len(BIO_TAGS))
         self.crf = CRF(len(BIO_TAGS)) if cfg.use_crf else None
         n_b = 2 * (len(DIST_BUCKETS) + 1)
@@ -183,6 +188,8 @@ class PlanningModel(nn.Module):
         parts = [first, last]
         if self.cfg.use_features:
             parts += [self.case_emb(batch["case"]), self.lex_emb(batch["lex"]), self.gaz_emb(batch["gaz"])]
+            if self.cfg.rule_features:
+                parts.append(self.rule_emb(batch["rule"]))
         return self.word_proj(torch.cat(parts, -1))
 
     def relation_logits(self, h: torch.Tensor, pairs: torch.Tensor) -> torch.Tensor:
@@ -234,7 +241,7 @@ def collate(examples: list[dict], with_labels: bool, device: torch.device | str 
     W = max(max(len(e["word_first"]), 1) for e in examples)
     t = lambda shape: torch.zeros(shape, dtype=torch.long)  # noqa: E731
     batch = {k: t((B, L)) for k in ("input_ids", "attention_mask", "sub_case")}
-    for k in ("word_first", "word_last", "case", "lex", "gaz", "owned", "tags"):
+    for k in ("word_first", "word_last", "case", "lex", "gaz", "rule", "owned", "tags"):
         batch[k] = t((B, W))
     batch["word_mask"] = torch.zeros((B, W), dtype=torch.bool)
     pairs, pair_labels = [], []
@@ -246,6 +253,8 @@ def collate(examples: list[dict], with_labels: bool, device: torch.device | str 
         if w:
             for k in ("word_first", "word_last", "case", "lex", "gaz", "owned"):
                 batch[k][i, :w] = torch.tensor(e[k])
+            if "rule" in e:
+                batch["rule"][i, :w] = torch.tensor(e["rule"])
             batch["word_mask"][i, :w] = True
             if with_labels:
                 batch["tags"][i, :w] = torch.tensor(e["tags"])

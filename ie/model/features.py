@@ -27,7 +27,8 @@ CASE_CLASSES = ("pad", "lower", "title", "upper", "mixed", "digit", "punct", "ot
 LEX_CLASSES = ("pad", "none", "facility_noun", "currency", "magnitude", "area_unit", "month", "number_word",
                "roman", "year", "number", "approximator", "province_word", "below_province", "currency_number")
 GAZ_CLASSES = ("pad", "O", "B-PROV", "I-PROV")
-N_CASE, N_LEX, N_GAZ = len(CASE_CLASSES), len(LEX_CLASSES), len(GAZ_CLASSES)
+RULE_CLASSES = ("pad", "O") + tuple(f"{p}-{lab}" for lab in ("PROVINCE", "FACILITY", "MONEY", "AREA", "DATE") for p in ("B", "I"))
+N_CASE, N_LEX, N_GAZ, N_RULE = len(CASE_CLASSES), len(LEX_CLASSES), len(GAZ_CLASSES), len(RULE_CLASSES)
 
 _APPROX_WORDS = {w for a in APPROXIMATORS for w in a.split()}
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -102,3 +103,23 @@ def province_tags(words: list[str]) -> list[int]:
 
 def token_features(words: list[str]) -> tuple[list[int], list[int], list[int]]:
     return [case_class(w) for w in words], [lex_class(w) for w in words], province_tags(words)
+
+
+def rule_classes(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """What the rule grammars (ie.rules) say about each word, as B-/I-LABEL classes: a
+    strong hint for amounts, areas and dates, which follow a closed grammar."""
+    from ie.rules import rule_entities
+
+    out = [RULE_CLASSES.index("O")] * len(starts)
+    if not starts:
+        return out
+    import bisect
+
+    for s, e, lab in rule_entities(text):
+        i = bisect.bisect_left(starts, s)
+        first = True
+        while i < len(starts) and ends[i] <= e:
+            out[i] = RULE_CLASSES.index(("B-" if first else "I-") + lab)
+            first = False
+            i += 1
+    return out

@@ -19,7 +19,7 @@ from typing import Iterable
 
 from ie.docs import Document
 from ie.model.core import BIO_TAGS, ENTITY_LABELS, RELATION_LABELS, ModelConfig
-from ie.model.features import token_features
+from ie.model.features import rule_classes, token_features
 from ie.text import tokenize
 
 
@@ -33,6 +33,7 @@ class DocWords:
     texts: list[str]
     sent: list[int]
     sub_ids: list[list[int]]
+    text: str = ""
 
 
 def doc_words(doc_id: str, text: str, hf_tokenizer, sdoc=None) -> DocWords:
@@ -58,7 +59,7 @@ def doc_words(doc_id: str, text: str, hf_tokenizer, sdoc=None) -> DocWords:
             sub_ids[i] = [unk]
         elif len(s) > 24:  # pathological "words" (long numbers, URLs): keep the head and tail
             sub_ids[i] = s[:12] + s[-12:]
-    return DocWords(doc_id, starts, ends, texts, sent, sub_ids)
+    return DocWords(doc_id, starts, ends, texts, sent, sub_ids, text)
 
 
 def _chunks(dw: DocWords, budget: int) -> list[tuple[int, int]]:
@@ -100,6 +101,7 @@ def _chunks(dw: DocWords, budget: int) -> list[tuple[int, int]]:
 def make_windows(dw: DocWords, cfg: ModelConfig, cls_id: int, sep_id: int) -> list[dict]:
     budget = cfg.max_subwords - 2 - 2 * cfg.context_subwords
     case, lex, gaz = token_features(dw.texts)
+    rule = rule_classes(dw.text, dw.starts, dw.ends) if cfg.rule_features else [0] * len(dw.texts)
     windows = []
     n = len(dw.texts)
     for a, b in _chunks(dw, budget):
@@ -122,7 +124,7 @@ def make_windows(dw: DocWords, cfg: ModelConfig, cls_id: int, sep_id: int) -> li
         windows.append({
             "doc_id": dw.doc_id, "offset": la, "own_start": a, "own_end": b,
             "input_ids": ids, "sub_case": sub_case, "word_first": first, "word_last": last,
-            "case": case[la:rb], "lex": lex[la:rb], "gaz": gaz[la:rb],
+            "case": case[la:rb], "lex": lex[la:rb], "gaz": gaz[la:rb], "rule": rule[la:rb],
             "owned": [1 if a <= w < b else 0 for w in range(la, rb)],
             "sent": dw.sent[la:rb],
         })
