@@ -151,3 +151,28 @@ print("ok")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.strip().endswith("ok")
+
+
+def test_rule_features_reach_the_model():
+    from transformers import AutoTokenizer
+
+    from ie.model.core import build_model, collate
+    from ie.model.features import RULE_CLASSES
+    from ie.model.prep import prepare
+    from ie.pipeline import default_encoder_path
+
+    tok = AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
+    docs = parse_markup("### doc: x\n[[Bac Ninh|PROVINCE]] drew [[9.4 trillion VND|MONEY]] in [[2024|DATE]].\n", "x.md")
+    cfg = ModelConfig(rule_features=True)
+    ex = prepare(docs, tok, cfg)[0]
+    names = [RULE_CLASSES[c] for c in ex["rule"]]
+    assert names[3:6] == ["B-MONEY", "I-MONEY", "I-MONEY"] and names[7] == "B-DATE"
+    out = build_model(cfg, default_encoder_path())(collate([ex], True))
+    assert out["tag_logits"].shape[:2] == (1, len(ex["word_first"]))
+    assert prepare(docs, tok, ModelConfig())[0]["rule"] == [0] * len(ex["rule"])  # off: no rule signal
+
+
+def test_spans_are_cut_at_sentence_boundaries():
+    from ie.model.core import split_at_sentences
+
+    assert split_at_sentences([(0, 3, 0), (5, 5, 1)], [0, 0, 1, 1, 1, 1]) == [(0, 1, 0), (2, 3, 0), (5, 5, 1)]

@@ -331,6 +331,19 @@ def tags_to_spans(tags: list[int]) -> list[tuple[int, int, int]]:
     return spans
 
 
+def split_at_sentences(spans: list[tuple[int, int, int]], sent: list[int]) -> list[tuple[int, int, int]]:
+    """No entity crosses a sentence (or line) boundary: cut such spans into pieces."""
+    out = []
+    for s, e, lab in spans:
+        start = s
+        for i in range(s + 1, e + 1):
+            if sent[i] != sent[i - 1]:
+                out.append((start, i - 1, lab))
+                start = i
+        out.append((start, e, lab))
+    return out
+
+
 # -- loading / saving ---------------------------------------------------------------------
 
 def build_model(cfg: ModelConfig, encoder_path: str | Path, pretrained: bool = True) -> PlanningModel:
@@ -474,7 +487,7 @@ def predict_windows(model: PlanningModel, windows: list[dict], batch_size: int =
             if owned:
                 a, b = owned[0], owned[-1] + 1
                 tags = viterbi(logp[bi, a:b], crf_scores)
-                ents = [(s + a, e + a, lab) for s, e, lab in tags_to_spans(tags)]
+                ents = split_at_sentences([(s + a, e + a, lab) for s, e, lab in tags_to_spans(tags)], w["sent"])
             per.append(ents)
             for x, y in pair_candidates(ents, w["sent"]):
                 (s1, e1, l1), (s2, e2, l2) = ents[x], ents[y]
