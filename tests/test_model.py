@@ -176,3 +176,12 @@ def test_spans_are_cut_at_sentence_boundaries():
     from ie.model.core import split_at_sentences
 
     assert split_at_sentences([(0, 3, 0), (5, 5, 1)], [0, 0, 1, 1, 1, 1]) == [(0, 1, 0), (2, 3, 0), (5, 5, 1)]
+
+
+def test_ie_load_shortcut(trained):
+    import ie
+
+    out, _ = trained
+    nlp = ie.load(out)
+    assert nlp.pipe_names[-1] == "planning_normalizer"
+    assert ie.load("rules")("Hanoi plans Ring Road 4 by 2027.").ents
