@@ -112,17 +112,25 @@ class Document:
         return cls(doc_id, text, ents, rels, dict(obj.get("meta") or {}), source, extra)
 
 
+def json_lines(lines: Iterable[str], where: str) -> Iterator[tuple[str, object | None, str | None]]:
+    """``(location, object, error)`` for each non-blank JSON line; ``error`` names what is
+    wrong with a line that does not parse (and ``object`` is then None)."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        loc = f"{where}:{lineno}"
+        try:
+            yield loc, json.loads(line), None
+        except json.JSONDecodeError as exc:
+            yield loc, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+
+
 def read_jsonl(path: str | Path) -> Iterator[Document]:
     path = Path(path)
     with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{lineno}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CorpusError(where, f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+        for where, obj, err in json_lines(fh, str(path)):
+            if err:
+                raise CorpusError(where, err)
             yield Document.from_json(obj, where)
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ie.docs import json_lines
+
 TEXT_SUFFIXES = {".txt", ".md"}
 
 
@@ -63,36 +65,23 @@ def iter_inputs(inputs: Iterable[str], stdin=None) -> Iterator[Item]:
 
 
 def _file_items(p: Path) -> Iterator[Item]:
-    if p.suffix.lower() == ".jsonl":
-        try:
-            raw = p.read_bytes()
-        except OSError as exc:
-            yield Item(p.stem, None, f"{p}: unreadable ({exc.strerror})", str(p))
-            return
-        text, err = _decode(raw, str(p))
-        if err:
-            yield Item(p.stem, None, err, str(p))
-            return
-        yield from _jsonl_items(text.splitlines(), str(p))
-        return
     try:
         raw = p.read_bytes()
     except OSError as exc:
         yield Item(p.stem, None, f"{p}: unreadable ({exc.strerror or exc})", str(p))
         return
     text, err = _decode(raw, str(p))
-    yield Item(p.stem, text, err, str(p))
+    if p.suffix.lower() == ".jsonl" and not err:
+        yield from _jsonl_items(text.splitlines(), str(p))
+    else:
+        yield Item(p.stem, text, err, str(p))
 
 
 def _jsonl_items(lines: list[str], where: str) -> Iterator[Item]:
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        loc = f"{where}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Item(f"{Path(where).stem}:{n}", None, f"{loc}: not valid JSON ({exc.msg})", loc)
+    for loc, obj, err in json_lines(lines, where):
+        n = loc.rsplit(":", 1)[1]
+        if err:
+            yield Item(f"{Path(where).stem}:{n}", None, f"{loc}: {err}", loc)
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("id"), (str, int)):
             yield Item(f"{Path(where).stem}:{n}", None, f"{loc}: a JSONL line needs an 'id'", loc)

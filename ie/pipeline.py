@@ -111,7 +111,11 @@ class PlanningIE:
             wins = make_windows(dw, self.cfg, self.hf_tokenizer.cls_token_id, self.hf_tokenizer.sep_token_id)
             all_windows.extend(wins)
             owners.extend([di] * len(wins))
-        preds = predict_windows(model, all_windows, batch_size=16, rel_threshold=self.rel_threshold)
+        # One window per forward pass: dynamic int8 quantization scales activations per
+        # tensor, so windows batched together would shift each other's scores. Alone, a
+        # window's output depends on its own text only (and nothing is spent on padding).
+        preds = predict_windows(model, all_windows, batch_size=1 if self.quantize else 16,
+                                rel_threshold=self.rel_threshold)
         ents_per: list[list[Span]] = [[] for _ in docs]
         rels_per: list[list] = [[] for _ in docs]
         for w, p, di in zip(all_windows, preds, owners):

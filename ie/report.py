@@ -173,7 +173,7 @@ def _f(x) -> str:
 
 
 def render_markdown(m: dict) -> str:
-    L = [f"# Evaluation report", "", f"Command: `{m['command']}`  ", f"Generated: {m['generated']}  ",
+    L = ["# Evaluation report", "", f"Command: `{m['command']}`  ", f"Generated: {m['generated']}  ",
          f"Gold: {m['gold_documents']} documents, {m['gold_entities']} entities, {m['gold_relations']} relations", ""]
     systems = m["systems"]
     L += ["## Systems compared (strict F1)", "", "| system | " + " | ".join(ENTITY_LABELS) + " | entity micro | entity macro | lenient micro | relation micro | words/s |",
@@ -215,31 +215,27 @@ def render_markdown(m: dict) -> str:
             L.append(f"| {row} | " + " | ".join(str(c.get(col, "")) for col in cols) + " |")
         L.append("")
         L += ["### False positives and false negatives", ""]
-        for kind, title in (("fp", "False positives"), ("fn", "False negatives")):
-            errs = r["errors"]["entities"][kind]
-            by = defaultdict(list)
-            for e in errs:
-                by[e["label"]].append(e)
-            L.append(f"#### {title} (entities): {len(errs)}")
-            for lab in ENTITY_LABELS:
-                if by[lab]:
-                    L.append(f"- **{lab}** ({len(by[lab])})")
-                    for e in by[lab]:
-                        L.append(f"  - `{e['text']}` — {e['doc']}: “{e['sentence'][:220]}”")
-            L.append("")
-        for kind, title in (("fp", "False positives"), ("fn", "False negatives")):
-            errs = r["errors"]["relations"][kind]
-            L.append(f"#### {title} (relations): {len(errs)}")
-            by = defaultdict(list)
-            for e in errs:
-                by[e["label"]].append(e)
-            for lab in RELATION_LABELS:
-                if by[lab]:
-                    L.append(f"- **{lab}** ({len(by[lab])})")
-                    for e in by[lab]:
-                        L.append(f"  - `{e['head']}` → `{e['tail']}` — {e['doc']}: “{e['sentence'][:200]}”")
-            L.append("")
+        L += _error_lines(r["errors"]["entities"], "entities", ENTITY_LABELS,
+                          lambda e: f"`{e['text']}` — {e['doc']}: “{e['sentence'][:220]}”")
+        L += _error_lines(r["errors"]["relations"], "relations", RELATION_LABELS,
+                          lambda e: f"`{e['head']}` → `{e['tail']}` — {e['doc']}: “{e['sentence'][:200]}”")
     return "\n".join(L) + "\n"
+
+
+def _error_lines(errors: dict, what: str, labels, describe) -> list[str]:
+    """Markdown lists of false positives and false negatives, grouped by label."""
+    L = []
+    for kind, title in (("fp", "False positives"), ("fn", "False negatives")):
+        by = defaultdict(list)
+        for e in errors[kind]:
+            by[e["label"]].append(e)
+        L.append(f"#### {title} ({what}): {len(errors[kind])}")
+        for lab in labels:
+            if by[lab]:
+                L.append(f"- **{lab}** ({len(by[lab])})")
+                L += [f"  - {describe(e)}" for e in by[lab]]
+        L.append("")
+    return L
 
 
 def render_html(md: str, png: bytes) -> str:

@@ -73,7 +73,6 @@ def planning_sentencizer(doc: Doc) -> Doc:
     for i, tok in enumerate(doc):
         if i + 1 >= n:
             break
-        nxt = doc[i + 1]
         if "\n" in tok.text_with_ws and not tok.is_space:
             # a word directly followed by a line break ("word\n" is one token + ws)
             if "\n" in tok.whitespace_:

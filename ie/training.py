@@ -35,7 +35,7 @@ def resolve_encoder(name_or_path: str | None) -> str:
     if name_or_path and Path(name_or_path).is_dir():
         return str(name_or_path)
     if name_or_path in (None, "", "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
-        from ie.pipeline import default_encoder_path
+        from ie.pipeline_paths import default_encoder_path
 
         return default_encoder_path()
     raise ValueError(f"encoder {name_or_path!r} is neither a folder nor the packaged all-MiniLM-L6-v2")

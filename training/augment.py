@@ -43,8 +43,8 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from ie.docs import Document, Entity, Relation, write_jsonl
-from ie.gazetteer import PROVINCES_2024, VARIANTS, lookup_province
+from ie.docs import Document, Entity, Relation, write_jsonl  # noqa: E402  (after the sys.path fix)
+from ie.gazetteer import PROVINCES_2024, VARIANTS, lookup_province  # noqa: E402
 
 GENERATOR = "training/augment.py"
 

@@ -54,7 +54,6 @@ def coverage_report(docs: Iterable[Document]) -> dict:
         n = lookup_province(s)
         if n:
             prov[n["name"]] += 1
-            post[n["province_2025"] if s.lower() in {"hue", "huế"} or n["name"] != "Thua Thien Hue" else "Thua Thien Hue"] += 0
             name_2025 = "Hue" if s.lower() in {"hue", "huế"} else n["name"]
             if name_2025 in PROVINCES_2025:
                 post[name_2025] += 1

@@ -431,7 +431,7 @@ def train(model: PlanningModel, train_examples: list[dict], tcfg: TrainConfig, e
             tot_loss += float(loss.detach())
             tot_n += 1
             if progress:
-                progress(step, total, float(loss), epoch)
+                progress(step, total, float(loss.detach()), epoch)
         rec = {"epoch": epoch, "step": step, "train_loss": round(tot_loss / max(tot_n, 1), 5),
                "elapsed_s": round(time.time() - t0, 1)}
         if evaluate is not None:
