@@ -104,18 +104,18 @@ class PlanningIE:
         model = self._runtime_model()
         if self.threads:
             torch.set_num_threads(self.threads)
-        all_windows, owners, words = [], [], []
+        # Windows are batched per document, never across documents: dynamic int8
+        # quantization scales activations per tensor, so a batch mixing documents would let
+        # one document shift another's scores. This way a text's output depends on that
+        # text alone, whatever it is processed with.
+        all_windows, owners, words, preds = [], [], [], []
         for di, doc in enumerate(docs):
             dw = doc_words(str(di), doc.text, self.hf_tokenizer, sdoc=doc)
             words.append(dw)
             wins = make_windows(dw, self.cfg, self.hf_tokenizer.cls_token_id, self.hf_tokenizer.sep_token_id)
             all_windows.extend(wins)
             owners.extend([di] * len(wins))
-        # One window per forward pass: dynamic int8 quantization scales activations per
-        # tensor, so windows batched together would shift each other's scores. Alone, a
-        # window's output depends on its own text only (and nothing is spent on padding).
-        preds = predict_windows(model, all_windows, batch_size=1 if self.quantize else 16,
-                                rel_threshold=self.rel_threshold)
+            preds.extend(predict_windows(model, wins, batch_size=16, rel_threshold=self.rel_threshold))
         ents_per: list[list[Span]] = [[] for _ in docs]
         rels_per: list[list] = [[] for _ in docs]
         for w, p, di in zip(all_windows, preds, owners):

@@ -128,9 +128,18 @@ def system_info(name: str) -> dict:
     if meta_p.exists():
         meta = json.loads(meta_p.read_text())
         info = meta.get("planning_ie", {})
-        return {"kind": "trained pipeline", "encoder": info.get("encoder"), "train_documents": info.get("train_documents"),
-                "train_windows": info.get("train_windows"), "best_dev": info.get("best_dev"),
-                "train_seconds": info.get("train_seconds"), "use_features": info.get("use_features")}
+        cfg_p = Path(name) / "planning_ie" / "cfg.json"
+        cfg = json.loads(cfg_p.read_text()) if cfg_p.exists() else {}
+        best = info.get("best_dev") or {}
+        return {"kind": "trained pipeline", "encoder": info.get("encoder"),
+                "features": ", ".join(k for k, on in (("case/shape/lexical/gazetteer", cfg.get("use_features")),
+                                                     ("rule grammar", cfg.get("rule_features")),
+                                                     ("CRF decoding", cfg.get("use_crf"))) if on) or "none",
+                "train_documents": info.get("train_documents"), "train_windows": info.get("train_windows"),
+                "dev_documents": info.get("dev_documents"),
+                "best_epoch": best.get("epoch"), "dev_entity_f1": best.get("dev_entity_f1"),
+                "dev_relation_f1": best.get("dev_relation_f1"),
+                "train_seconds": info.get("train_seconds"), "train_device": info.get("device")}
     if name == "rules":
         return {"kind": "rule-based (gazetteer + grammars), no training data"}
     if name.startswith("spacy:"):
