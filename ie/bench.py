@@ -18,7 +18,8 @@ if threads:
     torch.set_num_threads(threads)
 from ie.extract import load_model
 texts = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
-nlp = load_model(sys.argv[1])
+device = sys.argv[5]
+nlp = load_model(sys.argv[1], device=device)
 nlp.max_length = 50_000_000
 start = time.time() - t0
 list(nlp.pipe(texts[:2]))  # warm-up (quantization, caches)
@@ -31,7 +32,7 @@ words = sum(len(t.split()) for t in texts)
 print(json.dumps({"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
                   "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
                   "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                  "threads": torch.get_num_threads()}))
+                  "threads": torch.get_num_threads(), "device": device}))
 """
 
 SPACY_CHILD = r"""
@@ -48,7 +49,8 @@ run = time.time() - t1
 words = sum(len(t.split()) for t in texts)
 print(json.dumps({"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
                   "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "threads": 1}))
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "threads": 1,
+                  "device": "cpu"}))
 """
 
 
@@ -72,42 +74,58 @@ def make_texts(seed_dir: Path, n_docs: int, out: Path) -> Path:
     return out
 
 
+def _cuda_available() -> bool:
+    try:
+        import torch
+    except ImportError:
+        return False
+    return torch.cuda.is_available()
+
+
+def machine_info() -> dict:
+    import platform
+
+    import torch
+
+    return {"cpu_count": os.cpu_count(), "processor": platform.processor() or platform.machine(),
+            "python": platform.python_version(), "torch": torch.__version__,
+            "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None}
+
+
 def run_bench(models: list[str], texts: Path, batch_size: int = 16, spacy_model: str | None = "en_core_web_sm") -> list[dict]:
     rows = []
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
     cores = os.cpu_count() or 1
     for m in models:
-        for threads in ([1, cores] if m != "rules" else [1]):
-            p = subprocess.run([sys.executable, "-c", CHILD, m, str(texts), str(threads), str(batch_size)],
-                               capture_output=True, text=True, env=env)
+        runs = [("cpu", 1), ("cpu", cores)] if m != "rules" else [("cpu", 1)]
+        if m != "rules" and _cuda_available():
+            runs.append(("cuda", 1))
+        for device, threads in runs:
+            p = subprocess.run([sys.executable, "-c", CHILD, m, str(texts), str(threads), str(batch_size), device],
+                               check=False, capture_output=True, text=True, env=env)
             if p.returncode != 0:
-                rows.append({"system": m, "threads": threads, "error": p.stderr.strip().splitlines()[-1:]})
+                rows.append({"system": m, "device": device, "threads": threads,
+                             "error": p.stderr.strip().splitlines()[-1:]})
                 continue
-            rows.append({"system": m, "device": "cpu", **json.loads(p.stdout.strip().splitlines()[-1])})
+            rows.append({"system": m, **json.loads(p.stdout.strip().splitlines()[-1])})
     from ie.spacy_baseline import available
 
     if spacy_model and available(spacy_model):
-        p = subprocess.run([sys.executable, "-c", SPACY_CHILD, spacy_model, str(texts)], capture_output=True, text=True, env=env)
+        p = subprocess.run([sys.executable, "-c", SPACY_CHILD, spacy_model, str(texts)],
+                           check=False, capture_output=True, text=True, env=env)
         if p.returncode == 0:
             rows.append({"system": f"spacy:{spacy_model}", "device": "cpu", **json.loads(p.stdout.strip().splitlines()[-1])})
     else:
         rows.append({"system": f"spacy:{spacy_model}", "skipped": "optional package not installed"})
-    try:
-        import torch
-
-        if torch.cuda.is_available():
-            rows.append({"system": models[0], "device": "cuda", "note": "run with CUDA_VISIBLE_DEVICES set; not measured here"})
-    except ImportError:
-        pass
     return rows
 
 
 def format_rows(rows: list[dict]) -> str:
-    head = f"{'system':<28}{'threads':>8}{'words/s':>10}{'docs/s':>9}{'startup s':>11}{'peak MB':>9}"
+    head = f"{'system':<28}{'device':>7}{'threads':>8}{'words/s':>10}{'docs/s':>9}{'startup s':>11}{'peak MB':>9}"
     lines = [head, "-" * len(head)]
     for r in rows:
         if "words_per_s" in r:
-            lines.append(f"{r['system']:<28}{r['threads']:>8}{r['words_per_s']:>10}{r['docs_per_s']:>9}{r['startup_s']:>11}{r['peak_rss_mb']:>9}")
+            lines.append(f"{r['system']:<28}{r['device']:>7}{r['threads']:>8}{r['words_per_s']:>10}{r['docs_per_s']:>9}{r['startup_s']:>11}{r['peak_rss_mb']:>9}")
         else:
             lines.append(f"{r['system']:<28}  {r.get('skipped') or r.get('error') or r.get('note')}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 
 from ie.docs import CorpusError
@@ -92,7 +93,7 @@ def _evaluate(args) -> int:
         from ie.report import write_report
 
         systems = {args.pred: list(read_docs([args.pred]))} if args.pred else {args.model: None}
-        metrics = write_report(gold, systems, Path(args.report), compare=args.compare, argv=sys.argv)
+        metrics = write_report(gold, systems, Path(args.report), compare=args.compare, command=args.command_line)
         print(f"wrote {args.report}/report.md, report.html, metrics.json, prf.png", file=sys.stderr)
         result = metrics["systems"][args.pred or args.model]
     else:
@@ -184,14 +185,20 @@ def _bench(args) -> int:
     import tempfile
     from pathlib import Path
 
-    from ie.bench import format_rows, make_texts, run_bench
+    from ie.bench import format_rows, machine_info, make_texts, run_bench
 
-    texts = Path(args.texts) if args.texts else make_texts(Path(args.seeds), args.n_docs, Path(tempfile.mkdtemp()) / "bench.jsonl")
+    if args.texts:
+        texts, made_of = Path(args.texts), args.texts
+    else:
+        texts = make_texts(Path(args.seeds), args.n_docs, Path(tempfile.mkdtemp()) / "bench.jsonl")
+        made_of = f"{args.n_docs} variations of the articles in {args.seeds} (ie.bench.make_texts)"
     rows = run_bench(args.model, texts, args.batch_size, spacy_model=args.spacy_model)
     print(format_rows(rows))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps({"texts": str(texts), "rows": rows}, indent=1) + "\n", encoding="utf-8")
+        out = {"command": args.command_line,
+               "texts": made_of, "machine": machine_info(), "rows": rows}
+        Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
@@ -287,6 +294,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.command_line = "ie " + shlex.join(sys.argv[1:] if argv is None else argv)
     try:
         return int(args.func(args) or 0)
     except CorpusError as exc:

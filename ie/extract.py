@@ -98,8 +98,9 @@ def _jsonl_items(lines: list[str], where: str) -> Iterator[Item]:
             yield Item(doc_id, text, None, loc)
 
 
-def load_model(model: str):
-    """A pipeline directory, or ``rules`` for the rule-based extractor."""
+def load_model(model: str, device: str = "cpu"):
+    """A pipeline directory, or ``rules`` for the rule-based extractor. ``device``
+    ("cpu", "cuda", "cuda:N") is where the trained model runs."""
     if model == "rules":
         from ie.rules import rules_pipeline
 
@@ -112,7 +113,7 @@ def load_model(model: str):
     path = Path(model)
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"no trained pipeline at {path} (train one with `ie train --output {path}`, or use --model rules)")
-    nlp = spacy.load(path)
+    nlp = spacy.load(path, config={"components": {"planning_ie": {"device": device}}} if device != "cpu" else {})
     if "planning_normalizer" not in nlp.pipe_names:
         nlp.add_pipe("planning_normalizer")
     return nlp

@@ -7,7 +7,6 @@ import base64
 import html
 import io
 import json
-import shlex
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -148,7 +147,7 @@ def system_info(name: str) -> dict:
 
 
 def write_report(gold: list[Document], systems: dict[str, list[Document] | None], out_dir: Path,
-                 compare: list[str] | None = None, argv: list[str] | None = None) -> dict:
+                 compare: list[str] | None = None, command: str | None = None) -> dict:
     out_dir.mkdir(parents=True, exist_ok=True)
     results, timing = {}, {}
     names = list(systems) + [c for c in (compare or []) if c not in systems]
@@ -164,7 +163,7 @@ def write_report(gold: list[Document], systems: dict[str, list[Document] | None]
         r["system"] = system_info(name)
         r["timing"] = timing.get(name)
         results[name] = r
-    command = " ".join(shlex.quote(a) for a in (["ie"] + (argv or [])[1:])) if argv else "(python API)"
+    command = command or "(python API)"
     metrics = {"command": command, "generated": time.strftime("%Y-%m-%d %H:%M:%S"), "gold_documents": len(gold),
                "gold_entities": sum(len(d.entities) for d in gold), "gold_relations": sum(len(d.relations) for d in gold),
                "systems": results}

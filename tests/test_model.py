@@ -68,6 +68,17 @@ def test_save_load_round_trip_gives_identical_predictions(trained, tmp_path):
     assert [doc_to_document(d, "0").to_json() for d in nlp.pipe(texts[:1] * 2)][0] == before[0]
 
 
+def test_single_and_batched_calls_agree_and_a_bad_device_is_refused(trained):
+    out, _ = trained
+    nlp = spacy.load(out)
+    texts = ["Long An has 35 industrial parks on 12,000 ha.", "Hai Phong drew US$3 billion in 2024."] * 3
+    one_by_one = [doc_to_document(nlp(t), "x").to_json() for t in texts]
+    batched = [doc_to_document(d, "x").to_json() for d in nlp.pipe(texts, batch_size=4)]
+    assert one_by_one == batched
+    with pytest.raises(ValueError, match="device must be 'cpu' or 'cuda"):
+        spacy.load(out, config={"components": {"planning_ie": {"device": "gpu0"}}})
+
+
 def test_long_document_is_tagged_to_its_end(trained):
     out, _ = trained
     nlp = spacy.load(out)
