@@ -81,8 +81,9 @@ def _evaluate(args) -> int:
         from ie.crossval import cross_validate, format_cv
 
         out = Path(args.report or "eval/reports/cv")
-        res = cross_validate(gold, args.cv, Path(args.config), out, max_steps=args.cv_max_steps, epochs=args.cv_epochs)
-        md = format_cv(res)
+        res = cross_validate(gold, args.cv, Path(args.config), out, max_steps=args.cv_max_steps, epochs=args.cv_epochs,
+                             work_dir=Path(args.cv_work))
+        md = format_cv(res, args.command_line)
         (out / "cv.md").write_text(md, encoding="utf-8")
         print(md)
         return 0
@@ -258,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--config", default="training/configs/default.json", help="training config for --cv")
     ev.add_argument("--cv-max-steps", type=int, default=0, help="cap training steps per fold (smoke runs)")
     ev.add_argument("--cv-epochs", type=int, default=0, help="override epochs per fold")
+    ev.add_argument("--cv-work", default="models/cv", help="where --cv keeps its fold models (git-ignored)")
     ev.set_defaults(func=_evaluate)
 
     ov = csub.add_parser("overlap", help="fail if any N-word sequence of a seed article occurs in these files")

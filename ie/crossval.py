@@ -15,7 +15,9 @@ from ie.scoring import score
 
 
 def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, max_steps: int = 0,
-                   epochs: int = 0) -> dict:
+                   epochs: int = 0, work_dir: Path | None = None) -> dict:
+    """Writes ``cv.json`` into ``out_dir``; the fold models (large) go to ``work_dir``
+    (default: ``out_dir``), e.g. the git-ignored ``models/cv``."""
     from ie.runner import predict_documents
     from ie.training import load_config, train_pipeline
 
@@ -25,7 +27,7 @@ def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, ma
     folds = [gold[i::k] for i in range(k)]
     per_fold = []
     for i, test in enumerate(folds):
-        fdir = out_dir / f"fold{i + 1}"
+        fdir = (work_dir or out_dir) / f"fold{i + 1}"
         fdir.mkdir(parents=True, exist_ok=True)
         extra = [d for j, f in enumerate(folds) if j != i for d in f]
         write_jsonl(extra, fdir / "gold_train.jsonl")
@@ -48,15 +50,24 @@ def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, ma
         return {key: {"mean": round(statistics.mean(f[kind][key] for f in per_fold), 4),
                       "stdev": round(statistics.pstdev(f[kind][key] for f in per_fold), 4)} for key in keys}
 
-    result = {"k": k, "folds": per_fold, "entity_f1": agg("entity_f1"), "relation_f1": agg("relation_f1")}
+    result = {"k": k, "config": str(config), "epochs": epochs or base["training"].get("epochs"),
+              "max_steps": max_steps or None, "folds": per_fold, "entity_f1": agg("entity_f1"), "relation_f1": agg("relation_f1")}
+    out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "cv.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return result
 
 
-def format_cv(res: dict) -> str:
-    lines = [f"# {res['k']}-fold cross-validation (strict F1, mean ± stdev over folds)", "", "| label | F1 mean | stdev |",
-             "|---|---|---|"]
-    for key, v in res["entity_f1"].items():
-        lines.append(f"| {key} | {v['mean']:.3f} | {v['stdev']:.3f} |")
-    lines.append(f"| relations micro | {res['relation_f1']['micro']['mean']:.3f} | {res['relation_f1']['micro']['stdev']:.3f} |")
+def format_cv(res: dict, command: str | None = None) -> str:
+    lines = [f"# {res['k']}-fold cross-validation (strict F1, mean ± stdev over folds)", ""]
+    if command:
+        lines += [f"Command: `{command}`  "]
+    lines += [f"Training: {res.get('config')} plus the other folds, {res.get('epochs')} epochs per fold"
+              + (f", at most {res['max_steps']} steps" if res.get("max_steps") else ""), ""]
+    for kind, title in (("entity_f1", "Entities"), ("relation_f1", "Relations")):
+        lines += [f"## {title}", "", "| label | F1 mean | stdev |", "|---|---|---|"]
+        lines += [f"| {key} | {v['mean']:.3f} | {v['stdev']:.3f} |" for key, v in res[kind].items()]
+        lines.append("")
+    lines += ["## Folds", "", "| fold | test documents | entity micro F1 | relation micro F1 |", "|---|---|---|---|"]
+    lines += [f"| {f['fold']} | {', '.join(f['test_documents'])} | {f['entity_f1']['micro']:.3f} | "
+              f"{f['relation_f1']['micro']:.3f} |" for f in res["folds"]]
     return "\n".join(lines) + "\n"

@@ -123,13 +123,14 @@ def test_cross_validation_trains_per_fold_and_reports_mean_and_spread(tmp_path):
     cfg["training"].update({"epochs": 1, "batch_size": 4})
     (tmp_path / "cfg.json").write_text(json.dumps(cfg))
     rc = main(["evaluate", "--gold", str(tmp_path / "gold.jsonl"), "--cv", "2", "--config", str(tmp_path / "cfg.json"),
-               "--cv-max-steps", "1", "--report", str(tmp_path / "cv")])
+               "--cv-max-steps", "1", "--report", str(tmp_path / "cv"), "--cv-work", str(tmp_path / "work")])
     assert rc == 0
     res = json.loads((tmp_path / "cv" / "cv.json").read_text())
     assert res["k"] == 2 and len(res["folds"]) == 2
     assert sorted(sum((f["test_documents"] for f in res["folds"]), [])) == sorted(d.id for d in docs)
     assert set(res["entity_f1"]["micro"]) == {"mean", "stdev"}
-    assert (tmp_path / "cv" / "fold1" / "model" / "config.cfg").exists()
+    assert (tmp_path / "work" / "fold1" / "model" / "config.cfg").exists()
+    assert not (tmp_path / "cv" / "fold1").exists()  # fold models stay out of the report folder
 
 
 def test_predicted_spans_never_keep_edge_punctuation():
