@@ -82,7 +82,7 @@ def _evaluate(args) -> int:
 
         out = Path(args.report or "eval/reports/cv")
         res = cross_validate(gold, args.cv, Path(args.config), out, max_steps=args.cv_max_steps, epochs=args.cv_epochs,
-                             work_dir=Path(args.cv_work))
+                             work_dir=Path(args.cv_work), reuse=args.cv_reuse)
         md = format_cv(res, args.command_line)
         (out / "cv.md").write_text(md, encoding="utf-8")
         print(md)
@@ -260,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--cv-max-steps", type=int, default=0, help="cap training steps per fold (smoke runs)")
     ev.add_argument("--cv-epochs", type=int, default=0, help="override epochs per fold")
     ev.add_argument("--cv-work", default="models/cv", help="where --cv keeps its fold models (git-ignored)")
+    ev.add_argument("--cv-reuse", action="store_true",
+                    help="re-score fold models already trained on the same documents and settings instead of retraining")
     ev.set_defaults(func=_evaluate)
 
     ov = csub.add_parser("overlap", help="fail if any N-word sequence of a seed article occurs in these files")

@@ -15,9 +15,10 @@ from ie.scoring import score
 
 
 def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, max_steps: int = 0,
-                   epochs: int = 0, work_dir: Path | None = None) -> dict:
+                   epochs: int = 0, work_dir: Path | None = None, reuse: bool = False) -> dict:
     """Writes ``cv.json`` into ``out_dir``; the fold models (large) go to ``work_dir``
-    (default: ``out_dir``), e.g. the git-ignored ``models/cv``."""
+    (default: ``out_dir``), e.g. the git-ignored ``models/cv``. With ``reuse``, a fold
+    whose model was already trained on the same documents and settings is only re-scored."""
     from ie.runner import predict_documents
     from ie.training import load_config, train_pipeline
 
@@ -30,44 +31,80 @@ def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, ma
         fdir = (work_dir or out_dir) / f"fold{i + 1}"
         fdir.mkdir(parents=True, exist_ok=True)
         extra = [d for j, f in enumerate(folds) if j != i for d in f]
-        write_jsonl(extra, fdir / "gold_train.jsonl")
         overrides = {"data": {"train": list(base["data"].get("train", [])) + [str((fdir / "gold_train.jsonl").resolve())]},
                      "training": {}}
         if max_steps:
             overrides["training"]["max_steps"] = max_steps
         if epochs:
             overrides["training"]["epochs"] = epochs
-        train_pipeline(config, fdir / "model", overrides=overrides, show_progress=False)
+        stamp = json.dumps({"config": base, "overrides": overrides, "train_ids": [d.id for d in extra]}, sort_keys=True)
+        trained = (fdir / "model" / "config.cfg").exists() and (fdir / "stamp.json").exists() \
+            and (fdir / "stamp.json").read_text(encoding="utf-8") == stamp
+        if not (reuse and trained):
+            write_jsonl(extra, fdir / "gold_train.jsonl")
+            train_pipeline(config, fdir / "model", overrides=overrides, show_progress=False)
+            (fdir / "stamp.json").write_text(stamp, encoding="utf-8")
         r = score(test, predict_documents(str(fdir / "model"), test), with_errors=False)
-        per_fold.append({"fold": i + 1, "test_documents": [d.id for d in test],
-                         "entity_f1": {lab: r["entities"]["strict"]["per_label"][lab]["f1"] for lab in ENTITY_LABELS}
-                         | {"micro": r["entities"]["strict"]["micro"]["f1"]},
-                         "relation_f1": {lab: r["relations"]["strict"]["per_label"][lab]["f1"] for lab in RELATION_LABELS}
-                         | {"micro": r["relations"]["strict"]["micro"]["f1"]}})
-
-    def agg(kind):
-        keys = per_fold[0][kind].keys()
-        return {key: {"mean": round(statistics.mean(f[kind][key] for f in per_fold), 4),
-                      "stdev": round(statistics.pstdev(f[kind][key] for f in per_fold), 4)} for key in keys}
+        ents, rels = r["entities"]["strict"], r["relations"]["strict"]
+        per_fold.append({"fold": i + 1, "test_documents": [d.id for d in test], "reused_model": reuse and trained,
+                         "entities": _counts(ents, ENTITY_LABELS), "relations": _counts(rels, RELATION_LABELS)})
 
     result = {"k": k, "config": str(config), "epochs": epochs or base["training"].get("epochs"),
-              "max_steps": max_steps or None, "folds": per_fold, "entity_f1": agg("entity_f1"), "relation_f1": agg("relation_f1")}
+              "max_steps": max_steps or None, "folds": per_fold,
+              "entity_f1": _aggregate(per_fold, "entities"), "relation_f1": _aggregate(per_fold, "relations")}
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "cv.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return result
 
 
+def _f1(tp: int, fp: int, fn: int) -> float | None:
+    """None where a fold has neither gold nor predicted spans of a label (F1 undefined)."""
+    if tp + fp + fn == 0:
+        return None
+    return round(2 * tp / (2 * tp + fp + fn), 4)
+
+
+def _counts(table: dict, labels) -> dict:
+    out = {}
+    for key in list(labels) + ["micro"]:
+        c = table["micro"] if key == "micro" else table["per_label"][key]
+        out[key] = {"tp": c["tp"], "fp": c["fp"], "fn": c["fn"], "f1": _f1(c["tp"], c["fp"], c["fn"])}
+    return out
+
+
+def _aggregate(per_fold: list[dict], kind: str) -> dict:
+    """Per label: mean and spread of F1 over the folds where it is defined, and the F1 of
+    the counts pooled over all folds (the steadier figure when folds are small)."""
+    out = {}
+    for key in per_fold[0][kind]:
+        vals = [f[kind][key]["f1"] for f in per_fold if f[kind][key]["f1"] is not None]
+        tp, fp, fn = (sum(f[kind][key][c] for f in per_fold) for c in ("tp", "fp", "fn"))
+        out[key] = {"mean": round(statistics.mean(vals), 4) if vals else None,
+                    "stdev": round(statistics.pstdev(vals), 4) if vals else None,
+                    "folds": len(vals), "pooled": _f1(tp, fp, fn), "support": tp + fn}
+    return out
+
+
 def format_cv(res: dict, command: str | None = None) -> str:
-    lines = [f"# {res['k']}-fold cross-validation (strict F1, mean ± stdev over folds)", ""]
+    def num(x):
+        return "n/a" if x is None else f"{x:.3f}"
+
+    lines = [f"# {res['k']}-fold cross-validation (strict F1)", ""]
     if command:
         lines += [f"Command: `{command}`  "]
     lines += [f"Training: {res.get('config')} plus the other folds, {res.get('epochs')} epochs per fold"
-              + (f", at most {res['max_steps']} steps" if res.get("max_steps") else ""), ""]
+              + (f", at most {res['max_steps']} steps" if res.get("max_steps") else ""), "",
+              "Mean and spread are over the folds where the label occurs (in the gold or the output); "
+              "pooled F1 sums TP/FP/FN over all folds.", ""]
     for kind, title in (("entity_f1", "Entities"), ("relation_f1", "Relations")):
-        lines += [f"## {title}", "", "| label | F1 mean | stdev |", "|---|---|---|"]
-        lines += [f"| {key} | {v['mean']:.3f} | {v['stdev']:.3f} |" for key, v in res[kind].items()]
+        lines += [f"## {title}", "", "| label | pooled F1 | mean F1 | stdev | folds | gold |", "|---|---|---|---|---|---|"]
+        lines += [f"| {key} | {num(v['pooled'])} | {num(v['mean'])} | {num(v['stdev'])} | {v['folds']} | {v['support']} |"
+                  for key, v in res[kind].items()]
         lines.append("")
-    lines += ["## Folds", "", "| fold | test documents | entity micro F1 | relation micro F1 |", "|---|---|---|---|"]
-    lines += [f"| {f['fold']} | {', '.join(f['test_documents'])} | {f['entity_f1']['micro']:.3f} | "
-              f"{f['relation_f1']['micro']:.3f} |" for f in res["folds"]]
+    lines += ["## Folds", "", "| fold | test documents | entity micro F1 | relation micro F1 | relations TP/FP/FN |",
+              "|---|---|---|---|---|"]
+    for f in res["folds"]:
+        rm = f["relations"]["micro"]
+        lines.append(f"| {f['fold']} | {', '.join(f['test_documents'])} | {num(f['entities']['micro']['f1'])} | "
+                     f"{num(rm['f1'])} | {rm['tp']}/{rm['fp']}/{rm['fn']} |")
     return "\n".join(lines) + "\n"
