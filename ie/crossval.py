@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ie.docs import Document, write_jsonl
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
-from ie.scoring import score
+from ie.scoring import PRF, score
 
 
 def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, max_steps: int = 0,
@@ -58,10 +58,9 @@ def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, ma
 
 
 def _f1(tp: int, fp: int, fn: int) -> float | None:
-    """None where a fold has neither gold nor predicted spans of a label (F1 undefined)."""
-    if tp + fp + fn == 0:
-        return None
-    return round(2 * tp / (2 * tp + fp + fn), 4)
+    """F1 as the scorer computes it, or None where a fold has neither gold nor predicted
+    spans of a label (F1 undefined)."""
+    return round(PRF(tp, fp, fn).f1, 4) if tp + fp + fn else None
 
 
 def _counts(table: dict, labels) -> dict:
