@@ -13,6 +13,7 @@ from decimal import Decimal
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ie import lexicon
 from ie.gazetteer import lookup_province, strip_diacritics
 
 
@@ -20,32 +21,10 @@ class NormError(ValueError):
     pass
 
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "half": 0.5,
-    "dozen": 12,
-}
-MAGNITUDES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bln": 1e9,
-    "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tril": 1e12, "quadrillion": 1e15,
-}
-CURRENCIES = [  # (pattern, ISO code), longest first
-    (r"us\s?\$|usd|us dollars?|dollars?|\$", "USD"),
-    (r"vnd|vnđ|vn\s?dong|dong|đồng", "VND"),
-    (r"eur|euros?|€", "EUR"),
-    (r"yen|jpy|¥", "JPY"),
-    (r"won|krw|₩", "KRW"),
-    (r"s\$|sgd", "SGD"),
-    (r"yuan|cny|rmb", "CNY"),
-]
-APPROX = [
-    ("more than", "more than"), ("less than", "less than"), ("at least", "at least"), ("up to", "up to"),
-    ("close to", "nearly"), ("just over", "over"), ("nearly", "nearly"), ("almost", "nearly"), ("about", "about"),
-    ("around", "about"), ("approximately", "about"), ("roughly", "about"), ("some", "about"), ("over", "over"),
-    ("exceeding", "over"), ("above", "over"), ("under", "less than"), ("below", "less than"), ("by", "by"),
-]
+NUMBER_WORDS = lexicon.number_words(in_amounts=True)
+MAGNITUDES = lexicon.magnitudes()
+CURRENCIES = lexicon.currencies()  # (pattern, ISO code), longest first
+APPROX = lexicon.approximators()
 _APPROX_RE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(a) for a, _ in APPROX) + r")\s*$", re.I)
 _NUM = r"\d[\d.,]*"
 
@@ -165,11 +144,7 @@ def normalize_money(text: str, left: str = "") -> dict:
     return out
 
 
-AREA_UNITS = [
-    (r"(?:sq\.?\s?km|square\s+kilomet(?:er|re)s?|km2|km²)", "100"),
-    (r"(?:sq\.?\s?m|square\s+met(?:er|re)s?|m2|m²)", "0.0001"),
-    (r"(?:ha|hectares?)", "1"),
-]
+AREA_UNITS = lexicon.area_units()  # (pattern, hectares per unit)
 
 
 def normalize_area(text: str, left: str = "") -> dict:
@@ -178,7 +153,6 @@ def normalize_area(text: str, left: str = "") -> dict:
         m = re.fullmatch(rf"(.+?)\s*-?\s*{pat}", s)
         if m:
             lo, hi = _quantity(m.group(1))
-            factor = Decimal(str(factor))
             out = {"hectares": _clean(lo * factor)}
             if hi is not None:
                 out["min"], out["max"] = _clean(lo * factor), _clean(hi * factor)
@@ -189,11 +163,7 @@ def normalize_area(text: str, left: str = "") -> dict:
     raise NormError(f"no area unit in {text!r}")
 
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
-MONTHS.update({k[:3]: v for k, v in list(MONTHS.items())})
-MONTHS["sept"] = 9
+MONTHS = lexicon.months()
 _MON = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 

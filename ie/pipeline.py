@@ -13,6 +13,7 @@ import torch
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ie import lexicon
 from ie.docs import Document, Entity, Relation
 from ie.model.core import ENTITY_LABELS, RELATION_LABELS, ModelConfig, PlanningModel, build_model, predict_windows
 from ie.model.prep import doc_words, make_windows
@@ -169,7 +170,7 @@ class PlanningIE:
         return self
 
 
-_EDGE_PUNCT = set(",;:.!?\"'“”‘’()[]–—-/")
+_EDGE_PUNCT = lexicon.edge_punctuation()["trimmed_from_predicted_spans"]
 
 
 def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ie import lexicon
 from ie.gazetteer import PROVINCE_INDEX, strip_diacritics
 
 _NUM = r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -21,7 +22,7 @@ MONEY_RE = re.compile(
     rf"|{_RNG}\s{_MAG}\s(?=USD|VND))(?![\w$])"
 )
 AREA_RE = re.compile(rf"(?<![\w.,]){_RNG}\s?-?(?:ha|hectares?|km2|km²|sq\.? ?km|square (?:kilo)?met(?:re|er)s)(?!\w)")
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(?:" + "|".join(lexicon.month_names()) + ")"
 DATE_RE = re.compile(
     rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
     rf"|(?:first|last|remaining|first (?:six|nine|three) months|(?:first|second) half|(?:first|second|third|fourth) quarter|beginning|end|middle)"
@@ -29,9 +30,7 @@ DATE_RE = re.compile(
     rf"|(?:19|20)\d\d\s?[-–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|(?<![\d/.,-])(?:19|20)\d\d(?![\d/%]|\s?(?:ha|hectares|percent)))"
 )
 _CAP = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*|[IVX]+(?:-[A-Z])?|\d+[A-Z]?)"
-_TYPE = (r"(?:Industrial Park|industrial park|Industrial Zone|industrial zone|Industrial Cluster|industrial cluster|IP|IZ|IC"
-         r"|Economic Zone|economic zone|Hi-Tech Park|Hi-tech Park|High-tech Park|Port|port|Seaport|International Airport|Airport|airport"
-         r"|Expressway|expressway|Bridge|bridge|Railway|railway|Logistics Centre|Free Trade Zone)")
+_TYPE = "(?:" + "|".join(lexicon.facility_type_names()) + ")"
 FACILITY_RE = re.compile(
     rf"(?:National Highway|Highway|Ring [Rr]oad)\s(?:No\.\s?)?\d+[A-Z]?"
     rf"|(?:{_CAP}(?:\s(?:-|–)\s|\s|-)){{1,6}}(?:(?:coastal|border-gate|border gate|special|cross-border)\s)?{_TYPE}(?:\s(?:[IVX]+(?:-[A-Z])?))?(?:\s[–-]\s[Pp]hase \d+)?"
@@ -41,7 +40,7 @@ COUNTED_RE = re.compile(
     r"(?:industrial parks|industrial clusters|industrial zones|economic zones|IPs|ICs|IZs|EZs|clusters|urban areas|seaports|airports|hi-tech parks)\b"
 )
 _PROV_FORMS = sorted({k for k in PROVINCE_INDEX}, key=len, reverse=True)
-_CENTRAL = {"ha noi", "hanoi", "hai phong", "da nang", "can tho", "hue"}
+_CENTRAL = lexicon.city_forms_before_city()
 
 
 _PROV_RE = re.compile(r"\b(" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in _PROV_FORMS) + r")\b", re.I)

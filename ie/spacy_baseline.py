@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 import time
 
+from ie import lexicon
 from ie.docs import Document, Entity
 
-AREA_UNIT = re.compile(r"(ha|hectares?|km2|km²|square (kilo)?met(re|er)s?|sq\.? ?km)$", re.I)
+AREA_UNIT = re.compile("(?:" + "|".join(p for p, _ in lexicon.area_units()) + ")$", re.I)
 
 
 def available(name: str = "en_core_web_sm") -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
+from ie import lexicon
 from ie.docs import Document
 from ie.schema import ENTITY_LABELS, RELATION_ARGS, relation_allowed
 from ie.text import tokenize
 
-EDGE_PUNCT = set(",;:!?\"“”‘’'")
+_EDGE = lexicon.edge_punctuation()
 
 
 @dataclass
@@ -46,7 +47,7 @@ def validate_doc(doc: Document, check_tokens: bool = True) -> list[Problem]:
         s = doc.text[e.start : e.end]
         if s != s.strip():
             bad(e.id, f"span {s!r} has outer whitespace")
-        elif s[0] in EDGE_PUNCT or s[-1] in EDGE_PUNCT or s[-1] in "(" or s[0] in ")" or s[-1] == ".":
+        elif s[0] in _EDGE["never_at_either_edge"] | _EDGE["never_first"] or s[-1] in _EDGE["never_at_either_edge"] | _EDGE["never_last"]:
             bad(e.id, f"span {s!r} starts or ends with punctuation")
         elif s.count("(") != s.count(")"):
             bad(e.id, f"span {s!r} has unbalanced parentheses")

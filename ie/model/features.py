@@ -7,30 +7,19 @@ shape and membership in our name lists are given to the classifier explicitly.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ie.gazetteer import (
-    APPROXIMATORS,
-    AREA_UNITS,
-    BELOW_PROVINCE,
-    CURRENCY_WORDS,
-    FACILITY_NOUNS,
-    MAGNITUDE_WORDS,
-    MONTHS,
-    NUMBER_WORDS,
-    PROVINCE_TOKEN_SEQS,
-    MAX_PROVINCE_WORDS,
-    ROMAN,
-    strip_diacritics,
-)
+from ie import lexicon
+from ie.gazetteer import MAX_PROVINCE_WORDS, PROVINCE_TOKEN_SEQS, strip_diacritics
+from ie.schema import ENTITY_LABELS
 
 CASE_CLASSES = ("pad", "lower", "title", "upper", "mixed", "digit", "punct", "other")
 LEX_CLASSES = ("pad", "none", "facility_noun", "currency", "magnitude", "area_unit", "month", "number_word",
                "roman", "year", "number", "approximator", "province_word", "below_province", "currency_number")
 GAZ_CLASSES = ("pad", "O", "B-PROV", "I-PROV")
-RULE_CLASSES = ("pad", "O") + tuple(f"{p}-{lab}" for lab in ("PROVINCE", "FACILITY", "MONEY", "AREA", "DATE") for p in ("B", "I"))
-N_CASE, N_LEX, N_GAZ, N_RULE = len(CASE_CLASSES), len(LEX_CLASSES), len(GAZ_CLASSES), len(RULE_CLASSES)
+RULE_CLASSES = ("pad", "O") + tuple(f"{p}-{lab}" for lab in ENTITY_LABELS for p in ("B", "I"))
 
-_APPROX_WORDS = {w for a in APPROXIMATORS for w in a.split()}
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?:-[A-Z])?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _NUM = re.compile(r"^[\d.,]*\d[\d.,]*$")
 _CUR_NUM = re.compile(r"^(?:US\$|\$|VND|USD)\d")
@@ -51,9 +40,19 @@ def case_class(text: str) -> int:
     return CASE_CLASSES.index("mixed")
 
 
+@cache
+def _word_classes() -> tuple[tuple[str, frozenset[str]], ...]:
+    """Lexical classes of whole words, checked in this order."""
+    return (("facility_noun", lexicon.facility_type_words()), ("currency", lexicon.currency_words()),
+            ("magnitude", lexicon.magnitude_feature_words()), ("area_unit", lexicon.area_unit_words()),
+            ("month", frozenset(lexicon.months())), ("number_word", frozenset(lexicon.number_words())),
+            ("below_province", lexicon.below_province_words()), ("province_word", lexicon.province_words()),
+            ("approximator", lexicon.approximator_words()))
+
+
 def lex_class(text: str) -> int:
     low = strip_diacritics(text).lower()
-    if ROMAN.match(text):
+    if _ROMAN.match(text):
         return LEX_CLASSES.index("roman")
     if _YEAR.match(text):
         return LEX_CLASSES.index("year")
@@ -61,15 +60,9 @@ def lex_class(text: str) -> int:
         return LEX_CLASSES.index("currency_number")
     if _NUM.match(text):
         return LEX_CLASSES.index("number")
-    for name, words in (("facility_noun", FACILITY_NOUNS), ("currency", CURRENCY_WORDS), ("magnitude", MAGNITUDE_WORDS),
-                        ("area_unit", AREA_UNITS), ("month", MONTHS), ("number_word", NUMBER_WORDS),
-                        ("below_province", BELOW_PROVINCE)):
+    for name, words in _word_classes():
         if low in words:
             return LEX_CLASSES.index(name)
-    if low in {"province", "provincial", "provinces"}:
-        return LEX_CLASSES.index("province_word")
-    if low in _APPROX_WORDS:
-        return LEX_CLASSES.index("approximator")
     return LEX_CLASSES.index("none")
 
 
