@@ -1,0 +1,5 @@
+import sys
+
+from ie.facts.cli import main
+
+sys.exit(main())
