@@ -211,25 +211,27 @@ def facility_id(core: str, typ: str) -> str:
     return f"{typ or 'facility'}:{_slug(core)}"
 
 
-def lexicon_index() -> dict[str, tuple[str, str, str, str]]:
-    """folded core of a lexicon name or alias -> (core, type, name, province) of its entry."""
-    idx: dict[str, tuple[str, str, str, str]] = {}
+def lexicon_index() -> dict[str, dict[str, tuple[str, str, str, str]]]:
+    """folded core of a lexicon name or alias -> {type: (core, type, name, province)} of the
+    entries it names (one core can name several facilities: an airport and a park)."""
+    idx: dict[str, dict[str, tuple[str, str, str, str]]] = {}
     for name, typ, prov, aliases in facility_lexicon():
         ltyp, core = facility_type(fold(name))
         typ = typ or ltyp
         for form in (name, *aliases):
             acore = facility_type(fold(form))[1]
             if acore:
-                idx.setdefault(acore, (core, typ, name, prov))
+                idx.setdefault(acore, {}).setdefault(typ, (core, typ, name, prov))
     return idx
 
 
 def link_keys(keys: list[tuple[str, str]], aliases: list[tuple[str, str, str]]) -> dict[tuple[str, str], tuple[str, str, str]]:
     """(core, type) of every named mention -> (facility id, core, type) of its record.
 
-    ``aliases`` are (acronym, core, type) introduced in articles. An untyped key takes the
-    type of the only typed record with its core; else an acronym or a lexicon alias names
-    it; a key of the facility lexicon takes the lexicon's canonical core and type."""
+    ``aliases`` are (acronym, core, type) introduced in articles. A key of the facility
+    lexicon takes the lexicon's canonical name and type; an untyped key takes the type of
+    the only typed record with its core in the articles, else of the only lexicon entry
+    with that core, else the record its acronym names."""
     lex = lexicon_index()
     typed: dict[str, set[str]] = {}
     for core, typ in keys:
@@ -241,11 +243,13 @@ def link_keys(keys: list[tuple[str, str]], aliases: list[tuple[str, str, str]]) 
     out = {}
     for core, typ in keys:
         c, t = core, typ
-        if c in lex and (not t or t == lex[c][1]):
-            c, t = lex[c][0], lex[c][1]
-        elif not t and len(typed.get(c, ())) == 1:
+        if not t and len(typed.get(c, ())) == 1:
             t = next(iter(typed[c]))
+        elif not t and len(lex.get(c, {})) == 1:
+            t = next(iter(lex[c]))
         elif not t and len(acr.get(c, ())) == 1:
             c, t = next(iter(acr[c]))
+        if t in lex.get(c, {}):
+            c, t = lex[c][t][0], lex[c][t][1]
         out[(core, typ)] = (facility_id(c, t), c, t)
     return out

@@ -317,10 +317,14 @@ class FactsStore:
         _check(result, where)
         doc_id = result["id"]
         if "error" in result:
+            # skipped and counted; recorded once, and never in place of a stored document
+            self.counts["error"] += 1
+            if doc_id in self._hashes:
+                return "error"
             digest = "error"
             rows = {t: [] for t in DOC_TABLES}
             rows["errors"] = [(doc_id, str(result["error"]), source)]
-            status = "error"
+            status = None
         else:
             digest = content_hash(result)
             if self._hashes.get(doc_id) == digest:
@@ -332,10 +336,11 @@ class FactsStore:
             self._replace.add(doc_id)
         self._hashes[doc_id] = digest
         self._pending[doc_id] = rows
-        self.counts[status] += 1
+        if status:
+            self.counts[status] += 1
         if len(self._pending) >= self.batch_size:
             self.flush()
-        return status
+        return status or "error"
 
     def ingest_jsonl(self, path: str | Path, model_version: str | None = None) -> Counter:
         """Store every line of a results file (``-`` is not accepted: give a file)."""
@@ -399,8 +404,9 @@ class FactsStore:
                               WHERE fac_kind = 'named' GROUP BY ALL""").fetchall()
         lex = {}
         from ie.facts.linking import lexicon_index
-        for core, typ, name, prov in lexicon_index().values():
-            lex[(core, typ)] = (name, prov)
+        for entries in lexicon_index().values():
+            for core, typ, name, prov in entries.values():
+                lex.setdefault((core, typ), (name, prov))
         names: dict[str, Counter] = defaultdict(Counter)
         n_ment: Counter = Counter()
         doc_sets: dict[str, set] = defaultdict(set)
