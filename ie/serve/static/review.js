@@ -410,7 +410,7 @@ function drawArcs(d) {
   d.relations.forEach((r, i) => {
     const a = anchor(r.head), b = anchor(r.tail);
     if (!a || !b) return;
-    const lift = 14 + Math.min(26, Math.abs(b.x - a.x) / 14);
+    const lift = 18 + Math.min(30, Math.abs(b.x - a.x) / 12);
     const top = Math.min(a.y, b.y) - lift;
     const path = `M${a.x},${a.y} C${a.x},${top} ${b.x},${top} ${b.x},${b.y - 1}`;
     const g = svg("g", { class: "rel" + (i === S.selRel ? " selected" : "") + (relValid(d, r) ? "" : " invalid"), "data-index": i });
