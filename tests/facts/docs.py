@@ -50,11 +50,10 @@ def vsip_a() -> dict:
 
 def vsip_b() -> dict:
     text = ("Northern parks add land\n\n"
-            "The VSIP Bac Ninh Industrial Park will cover 720 ha by 2030, its developer said. "
+            "The VSIP Bac Ninh Industrial Park covers 720 ha, its developer said. "
             "Yen Phong Industrial Park is next to it.")
-    ents = [("FACILITY", "VSIP Bac Ninh Industrial Park"), ("AREA", "720 ha"), ("DATE", "2030"),
-            ("FACILITY", "Yen Phong Industrial Park")]
-    rels = [(0, "HAS_AREA", 1), (1, "DATE_OF", 2)]
+    ents = [("FACILITY", "VSIP Bac Ninh Industrial Park"), ("AREA", "720 ha"), ("FACILITY", "Yen Phong Industrial Park")]
+    rels = [(0, "HAS_AREA", 1)]
     return record("vsip-b", text, ents, rels)
 
 
