@@ -12,7 +12,7 @@ from ie.docs import CorpusError
 
 def _corpus_validate(args) -> int:
     from ie.corpus.validate import validate_docs
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     try:
         docs = list(read_docs(args.paths))
@@ -31,7 +31,7 @@ def _corpus_validate(args) -> int:
 
 def _corpus_stats(args) -> int:
     from ie.corpus.stats import corpus_stats, format_stats
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     docs = list(read_docs(args.paths))
     st = corpus_stats(docs)
@@ -73,7 +73,7 @@ def _corpus_build_train(args) -> int:
 def _evaluate(args) -> int:
     from pathlib import Path
 
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
     from ie.scoring import format_markdown, score
 
     gold = list(read_docs([args.gold]))
@@ -141,7 +141,7 @@ def _corpus_overlap(args) -> int:
     from pathlib import Path
 
     from ie.corpus.coverage import read_seed_texts, seed_overlaps
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     hits = seed_overlaps(read_seed_texts(Path(args.seeds)), read_docs(args.paths), n=args.n)
     for doc_id, seed, gram in hits:
@@ -172,7 +172,7 @@ def _extract(args) -> int:
 
 def _corpus_consistency(args) -> int:
     from ie.corpus.consistency import consistency_report, format_consistency
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     rep = consistency_report(read_docs(args.paths))
     if args.json:

@@ -134,29 +134,6 @@ def read_jsonl(path: str | Path) -> Iterator[Document]:
             yield Document.from_json(obj, where)
 
 
-def iter_paths(paths: Iterable[str | Path], suffixes=(".jsonl", ".md")) -> Iterator[Path]:
-    """Files named, and files with a corpus suffix inside directories (sorted, recursive)."""
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in suffixes)
-        elif p.exists():
-            yield p
-        else:
-            raise CorpusError(str(p), "no such file or directory")
-
-
-def read_docs(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """Read JSONL files and annotated-markup files (``.md``, see ie.corpus.markup)."""
-    from ie.corpus.markup import read_markup
-
-    for p in iter_paths(paths):
-        if p.suffix == ".md":
-            yield from read_markup(p)
-        else:
-            yield from read_jsonl(p)
-
-
 def write_jsonl(docs: Iterable[Document], path: str | Path) -> int:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

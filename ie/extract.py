@@ -102,13 +102,10 @@ def load_model(model: str, device: str = "cpu"):
     """A pipeline directory, or ``rules`` for the rule-based extractor. ``device``
     ("cpu", "cuda", "cuda:N") is where the trained model runs."""
     if model == "rules":
-        from ie.rules import rules_pipeline
+        from ie.components.rules import rules_pipeline
 
         return rules_pipeline()
     import spacy
-
-    import ie.normalize  # noqa: F401
-    import ie.pipeline  # noqa: F401
 
     path = Path(model)
     if not (path / "config.cfg").exists():
@@ -226,7 +223,7 @@ def render_html(doc_jsons: list[dict]) -> str:
 
 def run_extract(inputs: list[str], out: Path, model: str, csv_path: Path | None = None, html_path: Path | None = None,
                 batch_size: int = 16, n_process: int = 1, resume: bool = False, progress: bool = True, stdin=None) -> dict:
-    from ie.pipeline import doc_to_document
+    from ie.components.results import doc_to_document
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)

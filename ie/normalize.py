@@ -1,5 +1,5 @@
-"""Normalized values of entity spans (section 3 of the guideline), and the spaCy
-component that attaches them as ``span._.norm`` (or ``span._.norm_error``).
+"""Normalized values of entity spans (section 3 of the guideline); the spaCy component
+that attaches them is :mod:`ie.components.normalizer`.
 
 Every function takes the span text (and, for MONEY, the text just before it, to find an
 approximator) and returns a JSON-ready dict, or raises :class:`NormError` with a reason.
@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from ie import lexicon
 from ie.gazetteer import lookup_province, strip_diacritics
@@ -270,22 +267,3 @@ def normalize(label: str, text: str, left: str = "") -> dict:
     if fn is None:
         raise NormError(f"no normalizer for label {label!r}")
     return fn(text, left)
-
-
-for _ext in ("norm", "norm_error"):
-    if not Span.has_extension(_ext):
-        Span.set_extension(_ext, default=None)
-
-
-@Language.component("planning_normalizer")
-def planning_normalizer(doc: Doc) -> Doc:
-    """Attach ``span._.norm`` (or ``span._.norm_error`` with the reason) to every entity."""
-    text = doc.text  # built once: Doc.text joins every token on each access
-    for ent in doc.ents:
-        left = text[max(0, ent.start_char - 30) : ent.start_char]
-        try:
-            ent._.norm = normalize(ent.label_, ent.text, left)
-        except NormError as exc:
-            ent._.norm = None
-            ent._.norm_error = str(exc)
-    return doc

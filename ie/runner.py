@@ -10,7 +10,7 @@ from ie.docs import Document
 
 def predict_documents(model: str, docs: list[Document], batch_size: int = 16, nlp=None) -> list[Document]:
     from ie.extract import load_model
-    from ie.pipeline import doc_to_document
+    from ie.components.results import doc_to_document
 
     nlp = nlp or load_model(model)
     nlp.max_length = max(nlp.max_length, 50_000_000)

@@ -198,7 +198,7 @@ def test_training_corpus_shares_no_12_word_sequence_with_the_seeds(root):
     from tests.conftest import SHARED
 
     from ie.corpus.coverage import read_seed_texts, seed_overlaps
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     if not (SHARED / "seeds").exists():
         pytest.skip("../shared/seeds is not beside this checkout")
@@ -208,7 +208,7 @@ def test_training_corpus_shares_no_12_word_sequence_with_the_seeds(root):
 
 def test_training_corpus_meets_the_size_targets(root):
     from ie.corpus.stats import corpus_stats
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     docs = list(read_docs([root / "corpus/train"]))
     human = [d for d in docs if not d.meta.get("synthetic")]

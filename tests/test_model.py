@@ -10,7 +10,7 @@ from ie.corpus.markup import parse_markup
 from ie.docs import write_jsonl
 from ie.model.core import ModelConfig
 from ie.model.prep import doc_words, make_windows
-from ie.pipeline import doc_to_document
+from ie.components.results import doc_to_document
 
 TRAIN_MD = """### doc: t{i}
 [[Bac Ninh|PROVINCE|p]] has [[16 industrial parks|FACILITY|f]] covering [[6,397.68 ha|AREA|a]] by [[2030|DATE|d]].
@@ -98,7 +98,7 @@ def test_long_document_is_tagged_to_its_end(trained):
 def test_subword_alignment_of_hard_tokens(word, n_min):
     from transformers import AutoTokenizer
 
-    from ie.pipeline import default_encoder_path
+    from ie.pipeline_paths import default_encoder_path
 
     tok = AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
     text = f"In {word} yes"
@@ -156,7 +156,7 @@ def test_cross_validation_leaves_undefined_labels_out_of_the_mean():
 
 
 def test_predicted_spans_never_keep_edge_punctuation():
-    from ie.pipeline import _trim
+    from ie.components.planning_ie import _trim
 
     words = ["in", "2025", ",", "2030", "and", "(", "VND", "5", "billion", ")"]
     assert _trim(words, 1, 2) == (1, 1)
@@ -193,7 +193,7 @@ def test_rule_features_reach_the_model():
     from ie.model.core import build_model, collate
     from ie.model.features import RULE_CLASSES
     from ie.model.prep import prepare
-    from ie.pipeline import default_encoder_path
+    from ie.pipeline_paths import default_encoder_path
 
     tok = AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
     docs = parse_markup("### doc: x\n[[Bac Ninh|PROVINCE]] drew [[9.4 trillion VND|MONEY]] in [[2024|DATE]].\n", "x.md")

@@ -9,35 +9,19 @@ import shutil
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import torch
+from typing import TYPE_CHECKING
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ie import lexicon
-from ie.docs import Document, Entity, Relation
-from ie.model.core import ENTITY_LABELS, RELATION_LABELS, ModelConfig, PlanningModel, build_model, predict_windows
-from ie.model.prep import doc_words, make_windows
+from ie.components.extensions import install_extensions
+from ie.schema import ENTITY_LABELS, RELATION_LABELS
 
-_REL_KEY = "planning_ie.relations"
-
-
-def _get_relations(doc: Doc) -> list:
-    """(head Span, tail Span, label, score) tuples, built from the serializable form."""
-    return [(doc[hs:he], doc[ts:te], lab, score) for hs, he, ts, te, lab, score in doc.user_data.get(_REL_KEY, [])]
-
-
-def _set_relations(doc: Doc, rels) -> None:
-    # stored as token offsets so Doc.to_bytes (DocBin, nlp.pipe(n_process>1)) can carry them
-    doc.user_data[_REL_KEY] = [(h.start, h.end, t.start, t.end, lab, float(score)) for h, t, lab, score in (rels or [])]
-
-
-if not Doc.has_extension("relations"):
-    Doc.set_extension("relations", getter=_get_relations, setter=_set_relations)
+if TYPE_CHECKING:  # the network (torch) is loaded when a model is set, not when spaCy lists factories
+    from ie.model.core import ModelConfig, PlanningModel
 
 ENCODER_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json")
-
-
-from ie.pipeline_paths import default_encoder_path  # noqa: E402,F401  (re-exported)
 
 
 class PlanningIE:
@@ -48,6 +32,7 @@ class PlanningIE:
                  device: str = "cpu"):
         if device not in ("cpu", "cuda") and not device.startswith("cuda:"):
             raise ValueError(f"component {name!r}: device must be 'cpu' or 'cuda[:N]', not {device!r}")
+        install_extensions()
         self.nlp = nlp
         self.device = device
         self.name = name
@@ -89,6 +74,8 @@ class PlanningIE:
             elif self.quantize:
                 import warnings
 
+                import torch
+
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     self._runtime = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
@@ -112,6 +99,11 @@ class PlanningIE:
             yield from self._process(buf)
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
+        import torch
+
+        from ie.model.core import predict_windows
+        from ie.model.prep import doc_words, make_windows
+
         model = self._runtime_model()
         if self.threads:
             torch.set_num_threads(self.threads)
@@ -150,6 +142,8 @@ class PlanningIE:
     # -- serialization --------------------------------------------------------------------
     def to_disk(self, path, exclude=tuple()):
         path = Path(path)
+        import torch
+
         path.mkdir(parents=True, exist_ok=True)
         model = self._require_model()
         (path / "cfg.json").write_text(json.dumps(self.cfg.to_json(), indent=2) + "\n", encoding="utf-8")
@@ -162,6 +156,10 @@ class PlanningIE:
                 shutil.copy(src, enc / f)
 
     def from_disk(self, path, exclude=tuple()):
+        import torch
+
+        from ie.model.core import ModelConfig, build_model
+
         path = Path(path)
         cfg = ModelConfig(**json.loads((path / "cfg.json").read_text(encoding="utf-8")))
         model = build_model(cfg, path / "encoder", pretrained=False)
@@ -190,21 +188,3 @@ def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:
 def make_planning_ie(nlp: Language, name: str, batch_size: int, quantize: bool, threads: int, rel_threshold: float,
                      device: str):
     return PlanningIE(nlp, name, batch_size, quantize, threads, rel_threshold, device)
-
-
-def doc_to_document(doc: Doc, doc_id: str, with_norm: bool = True) -> Document:
-    ents, ids = [], {}
-    for i, sp in enumerate(doc.ents):
-        eid = f"T{i + 1}"
-        ids[(sp.start_char, sp.end_char)] = eid
-        norm = sp._.norm if with_norm and Span.has_extension("norm") else None
-        extra = {}
-        if with_norm and Span.has_extension("norm"):
-            extra = {"norm": norm} if norm is not None else {"norm": None, "norm_error": sp._.norm_error}
-        ents.append(Entity(eid, sp.start_char, sp.end_char, sp.label_, None, extra))
-    rels = []
-    for h, t, lab, score in doc._.relations:
-        hid, tid = ids.get((h.start_char, h.end_char)), ids.get((t.start_char, t.end_char))
-        if hid and tid:
-            rels.append(Relation(hid, tid, lab, score))
-    return Document(doc_id, doc.text, ents, rels)

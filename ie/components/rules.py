@@ -10,7 +10,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ie import lexicon
+from ie.components.extensions import install_extensions
 from ie.gazetteer import PROVINCE_INDEX, strip_diacritics
+from ie.text import make_nlp
 
 _NUM = r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|half a)"
@@ -116,8 +118,8 @@ def rule_relations(doc: Doc) -> list:
     return rels
 
 
-@Language.component("planning_rules")
-def planning_rules(doc: Doc) -> Doc:
+def rules_doc(doc: Doc) -> Doc:
+    """Entities from :func:`rule_entities` into ``doc.ents``, relations into ``doc._.relations``."""
     spans = []
     for s, e, lab in rule_entities(doc.text):
         sp = doc.char_span(s, e, label=lab, alignment_mode="contract")
@@ -133,11 +135,14 @@ def planning_rules(doc: Doc) -> Doc:
     return doc
 
 
-def rules_pipeline() -> Language:
-    import ie.normalize  # noqa: F401  (registers planning_normalizer)
-    import ie.pipeline  # noqa: F401  (registers the relations extension)
-    from ie.text import make_nlp
+@Language.factory("planning_rules")
+def planning_rules(nlp: Language, name: str):
+    install_extensions()
+    return rules_doc
 
+
+def rules_pipeline() -> Language:
+    """The rule baseline as a pipeline: tokenizer, sentences, rules, normalizer."""
     nlp = make_nlp()
     nlp.add_pipe("planning_rules")
     nlp.add_pipe("planning_normalizer")

@@ -1,15 +1,12 @@
-"""Tokenization and sentence splitting shared by the corpus tools, the model and the scorer.
-
-Everything that turns text into tokens goes through :func:`make_nlp`, so gold spans,
-training labels and predictions are all aligned to the same token boundaries.
-"""
+"""The project tokenizer (``ie.tokenizer.v1``) and sentence splitter
+(``planning_sentencizer``): spaCy's English rules plus the boundaries our texts need.
+Pipelines are built from them by :func:`ie.text.make_nlp`."""
 
 from __future__ import annotations
 
 import re
 
 import numpy
-import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -97,25 +94,3 @@ _OPENER = re.compile(r"^[\"'“‘(\[]?[A-ZÀ-ỸĐ0-9]")
 
 def _opens_sentence(text: str) -> bool:
     return bool(_OPENER.match(text))
-
-
-def make_nlp() -> Language:
-    """A blank English pipeline with the project tokenizer and sentence splitter."""
-    nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "ie.tokenizer.v1"}}})
-    nlp.add_pipe("planning_sentencizer")
-    return nlp
-
-
-_NLP: Language | None = None
-
-
-def shared_nlp() -> Language:
-    """One process-wide tokenizer pipeline (cheap to reuse, costly to build)."""
-    global _NLP
-    if _NLP is None:
-        _NLP = make_nlp()
-    return _NLP
-
-
-def tokenize(text: str) -> Doc:
-    return shared_nlp()(text)

@@ -61,7 +61,7 @@ def split_of(doc_id: str, dev_fraction: float = 0.15, seed: int = 13) -> str:
 
 
 def build_train(src_dirs: list[Path], out_dir: Path, dev_fraction: float = 0.15, seed: int = 13) -> dict:
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     docs = list(read_docs(src_dirs))
     split = {d.id: ("train" if d.meta.get("synthetic") else split_of(d.id, dev_fraction, seed)) for d in docs}

@@ -14,7 +14,8 @@ from typing import Iterable
 
 from spacy.tokens import DocBin
 
-from ie.docs import CorpusError, Document, Entity, Relation, read_docs, write_jsonl
+from ie.corpus.reader import read_docs
+from ie.docs import CorpusError, Document, Entity, Relation, write_jsonl
 from ie.text import make_nlp, shared_nlp
 
 

@@ -99,9 +99,9 @@ def token_features(words: list[str]) -> tuple[list[int], list[int], list[int]]:
 
 
 def rule_classes(text: str, starts: list[int], ends: list[int]) -> list[int]:
-    """What the rule grammars (ie.rules) say about each word, as B-/I-LABEL classes: a
+    """What the rule grammars (ie.components.rules) say about each word, as B-/I-LABEL classes: a
     strong hint for amounts, areas and dates, which follow a closed grammar."""
-    from ie.rules import rule_entities
+    from ie.components.rules import rule_entities
 
     out = [RULE_CLASSES.index("O")] * len(starts)
     if not starts:

@@ -198,7 +198,7 @@ def prepared_dataset(paths: list[Path], hf_tokenizer, cfg: ModelConfig, cache_di
     """A ``datasets.Dataset`` of labelled windows, built once and cached on disk."""
     import datasets
 
-    from ie.docs import read_docs
+    from ie.corpus.reader import read_docs
 
     key = cache_key(paths, cfg, tokenizer_name)
     target = Path(cache_dir) / key
