@@ -25,8 +25,10 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parent
 
 
-def data_files(root: Path = LEXICON_DIR) -> list[Path]:
-    """Every data file of the lexicon (what a cache of model inputs must depend on)."""
+def data_files(root: Path | None = None) -> list[Path]:
+    """Every data file of the lexicon (default: this package's folder), which a cache of
+    model inputs must depend on."""
+    root = Path(root or LEXICON_DIR)
     return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".tsv", ".json"))
 
 

@@ -180,6 +180,20 @@ def prepare(docs: Iterable[Document], hf_tokenizer, cfg: ModelConfig, with_label
     return out
 
 
+# Modules whose code decides what the model is fed (tokens, windows, features, rule tags).
+INPUT_MODULES = ("ie.text", "ie.components.tokenizer", "ie.model.prep", "ie.model.features", "ie.components.rules",
+                 "ie.gazetteer", "ie.schema", "ie.lexicon")
+
+
+def input_files() -> list[Path]:
+    """Source files and lexicon data files that shape the model's input."""
+    import importlib
+
+    from ie import lexicon
+
+    return [Path(importlib.import_module(m).__file__) for m in INPUT_MODULES] + lexicon.data_files()
+
+
 def cache_key(paths: list[Path], cfg: ModelConfig, tokenizer_name: str) -> str:
     h = hashlib.sha256()
     for p in paths:
@@ -187,10 +201,9 @@ def cache_key(paths: list[Path], cfg: ModelConfig, tokenizer_name: str) -> str:
         h.update(Path(p).read_bytes())
     h.update(json.dumps(cfg.to_json(), sort_keys=True).encode())
     h.update(tokenizer_name.encode())
-    h.update(Path(__file__).read_bytes())
-    from ie.model import features
-
-    h.update(Path(features.__file__).read_bytes())
+    for p in input_files():
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
 
