@@ -4,7 +4,7 @@
     ie facts --db facts.duckdb [--province P [--merged]] [--facility NAME] [--since YEAR]
              [--format table|csv|parquet|json] [--out FILE] [--plot PNG]
     ie facts export --db facts.duckdb --sqlite facts.sqlite
-    ie facts eval-linking [--gold eval/linking/gold.jsonl] [--report eval/reports/linking.md]
+    ie facts eval-linking [--gold eval/linking/gold.txt] [--report eval/reports/linking.md]
     ie facts bench [--docs 10000] [--json eval/reports/facts_bench.json]
 
 The same commands run as ``python -m ie.facts ...``.
@@ -42,7 +42,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     ex.add_argument("--db", type=Path, default=argparse.SUPPRESS)
     ex.add_argument("--sqlite", type=Path, required=True)
     ev = sub.add_parser("eval-linking", help="facility linking precision/recall on the hand-made gold set")
-    ev.add_argument("--gold", type=Path, default=Path("eval/linking/gold.jsonl"))
+    ev.add_argument("--gold", type=Path, default=Path("eval/linking/gold.txt"))
     ev.add_argument("--report", type=Path, default=Path("eval/reports/linking.md"))
     bn = sub.add_parser("bench", help="ingest N synthetic result records and time queries")
     bn.add_argument("--docs", type=int, default=10000)

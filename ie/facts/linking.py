@@ -33,7 +33,7 @@ _TYPE_PATTERNS: list[tuple[str, str]] = [
     (r"(?:concentrated )?industrial (?:parks?|zones?|estates?|complex(?:es)?)|ips?|izs?", "industrial_park"),
     (r"(?:international |domestic )?airports?", "airport"),
     (r"dry ports?|inland container depots?|icds?", "dry_port"),
-    (r"(?:international |general |high class |deep water |container )*(?:sea)?ports?|terminals?", "seaport"),
+    (r"(?:international |gateway |general |high class |deep water |container )*(?:sea)?ports?|terminals?", "seaport"),
     (r"logistics (?:centres?|centers?|hubs?|parks?)", "logistics_centre"),
     (r"(?:high speed )?railways?|railroads?|metro lines?", "railway"),
     (r"expressways?|motorways?", "expressway"),
@@ -225,14 +225,17 @@ def lexicon_index() -> dict[str, dict[str, tuple[str, str, str, str]]]:
     return idx
 
 
-def link_keys(keys: list[tuple[str, str]], aliases: list[tuple[str, str, str]]) -> dict[tuple[str, str], tuple[str, str, str]]:
+def link_keys(keys: list[tuple[str, str]], aliases: list[tuple[str, str, str]],
+              lex: dict[str, dict[str, tuple[str, str, str, str]]] | None = None
+              ) -> dict[tuple[str, str], tuple[str, str, str]]:
     """(core, type) of every named mention -> (facility id, core, type) of its record.
 
     ``aliases`` are (acronym, core, type) introduced in articles. A key of the facility
     lexicon takes the lexicon's canonical name and type; an untyped key takes the type of
     the only typed record with its core in the articles, else of the only lexicon entry
-    with that core, else the record its acronym names."""
-    lex = lexicon_index()
+    with that core, else the record its acronym names. ``lex`` defaults to
+    :func:`lexicon_index`; ``{}`` links without the facility lexicon."""
+    lex = lexicon_index() if lex is None else lex
     typed: dict[str, set[str]] = {}
     for core, typ in keys:
         if typ:

@@ -290,7 +290,7 @@ class FactsStore:
     are re-linked across articles when the buffer is written out and before any query.
     """
 
-    def __init__(self, path: str | Path, batch_size: int = 500, read_only: bool = False):
+    def __init__(self, path: str | Path, batch_size: int = 500, read_only: bool = False, use_lexicon: bool = True):
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise FileNotFoundError(f"{self.path}: no facts database here (create one with `ie facts ingest`)")
@@ -301,6 +301,7 @@ class FactsStore:
         if not read_only:
             self.con.execute(SCHEMA)
         self.batch_size = batch_size
+        self.use_lexicon = use_lexicon
         self._hashes: dict[str, str] = dict(self.con.execute(
             "SELECT doc_id, content_hash FROM documents UNION ALL SELECT doc_id, 'error' FROM errors").fetchall())
         self._pending: dict[str, dict[str, list[tuple]]] = {}
@@ -395,7 +396,10 @@ class FactsStore:
         con = self.con
         keys = con.execute("SELECT DISTINCT fac_core, fac_type FROM mentions WHERE fac_kind = 'named'").fetchall()
         aliases = con.execute("SELECT DISTINCT alias, fac_core, fac_type FROM aliases").fetchall()
-        links = link_keys(keys, aliases)
+        from ie.facts.linking import lexicon_index
+
+        lex_index = lexicon_index() if self.use_lexicon else {}
+        links = link_keys(keys, aliases, lex_index)
         surf = con.execute("""SELECT fac_core, fac_type, surface, count(*), count(DISTINCT doc_id)
                               FROM mentions WHERE fac_kind = 'named' GROUP BY ALL""").fetchall()
         locs = con.execute("""SELECT fac_core, fac_type, loc_province, any_value(loc_province_2025), loc_inferred, count(*)
@@ -403,8 +407,7 @@ class FactsStore:
         docs = con.execute("""SELECT fac_core, fac_type, list(DISTINCT doc_id) FROM mentions
                               WHERE fac_kind = 'named' GROUP BY ALL""").fetchall()
         lex = {}
-        from ie.facts.linking import lexicon_index
-        for entries in lexicon_index().values():
+        for entries in lex_index.values():
             for core, typ, name, prov in entries.values():
                 lex.setdefault((core, typ), (name, prov))
         names: dict[str, Counter] = defaultdict(Counter)

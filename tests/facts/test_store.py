@@ -127,11 +127,8 @@ def test_order_of_ingestion_does_not_change_the_records(tmp_path):
     assert records(docs) == records(docs[::-1])
 
 
-def test_works_without_the_facility_lexicon(tmp_path, monkeypatch):
-    import ie.facts.linking as linking
-
-    monkeypatch.setattr(linking, "facility_lexicon", lambda: ())
-    with FactsStore(tmp_path / "nolex.duckdb") as s:
+def test_works_without_the_facility_lexicon(tmp_path):
+    with FactsStore(tmp_path / "nolex.duckdb", use_lexicon=False) as s:
         for d in all_docs():
             s.add(d)
         rows = dict(s.ready().execute("SELECT facility_id, province FROM facilities").fetchall())
@@ -188,3 +185,24 @@ def test_importing_registers_nothing():
 def test_a_record_from_the_helper_is_valid():
     r = record("x", "Bac Ninh has 5 IPs.", [("PROVINCE", "Bac Ninh"), ("FACILITY", "5 IPs")], [(1, "LOCATED_IN", 0)])
     assert r["entities"][1]["norm"]["count"] == 5
+
+
+def test_linking_gold_set_parses_and_scores(tmp_path):
+    from ie.facts.linkeval import evaluate, parse_gold, report, score
+    from tests.conftest import ROOT
+
+    gold_path = ROOT / "eval" / "linking" / "gold.txt"
+    docs = parse_gold(gold_path)
+    n = sum(len(g) for _, g in docs)
+    assert 80 <= n <= 150
+    for rec, g in docs:  # marks become offsets into the plain text
+        for e in rec["entities"]:
+            assert "[[" not in rec["text"][e["start"]:e["end"]]
+    res = evaluate(gold_path)
+    lex = res["with facility lexicon"]
+    assert lex["precision"] >= 0.95 and lex["recall"] >= 0.9
+    assert "| with facility lexicon | " in report(res, gold_path)
+    # a linker that merges everything has full recall and poor precision
+    gold = {(r["id"], e): k for r, gg in docs for e, k in gg.items()}
+    lumped = score(gold, {k: "x" for k in gold})
+    assert lumped["recall"] == 1.0 and lumped["precision"] < 0.1
