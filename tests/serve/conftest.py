@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-LIMITS = {"max_body_bytes": 200_000, "max_docs": 8, "max_text_chars": 50_000, "batch_wait_ms": 50}
+LIMITS = {"max_body_bytes": 200_000, "max_docs": 8, "max_text_chars": 50_000, "batch_wait_ms": 100}
 
 
 def free_port() -> int:
