@@ -14,6 +14,6 @@ def load_pipeline(name: str):
 
 def doc_to_json(doc, doc_id: str) -> dict:
     """The shared-format result (entities with ``norm``, relations with ``score``)."""
-    from ie.pipeline import doc_to_document
+    from ie.components.results import doc_to_result
 
-    return doc_to_document(doc, doc_id).to_json()
+    return doc_to_result(doc, doc_id)
