@@ -153,12 +153,14 @@ def _num(v):
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
-def document_rows(result: dict, source: str | None, model_version: str | None, digest: str) -> dict[str, list[tuple]]:
-    """Rows of every table for one checked result record."""
+def document_rows(result: dict, source: str | None, model_version: str | None, digest: str,
+                  sentences: list[tuple[int, int]] | None = None) -> dict[str, list[tuple]]:
+    """Rows of every table for one checked result record (``sentences``: the sentence
+    offsets when the caller has them already, else the project's splitter runs)."""
     doc_id, text = result["id"], result["text"]
     ents = {e["id"]: e for e in result["entities"]}
     rels = [r for r in result["relations"]]
-    bounds = sentence_bounds(text)
+    bounds = sorted(sentences) if sentences else sentence_bounds(text)
     starts = [a for a, _ in bounds]
 
     def sent(a: int, b: int | None = None) -> tuple[int, int]:
@@ -311,9 +313,13 @@ class FactsStore:
 
     # -- writing ----------------------------------------------------------------------------
     def add(self, result: dict, source: str | None = None, model_version: str | None = None,
-            where: str | None = None) -> str:
+            where: str | None = None, sentences: list[tuple[int, int]] | None = None) -> str:
         """Store one result record; returns "added", "replaced", "unchanged" or "error"
-        (an error line ``{"id", "error"}`` of the extractor, recorded and counted)."""
+        (an error line ``{"id", "error"}`` of the extractor, recorded and counted).
+
+        ``sentences``: (start, end) character offsets of the text's sentences, when the
+        caller has split it already (``[(s.start_char, s.end_char) for s in doc.sents]``);
+        otherwise the store splits the text with the project's sentence splitter."""
         where = where or f"document {result.get('id')!r}" if isinstance(result, dict) else (where or "record")
         _check(result, where)
         doc_id = result["id"]
@@ -331,7 +337,7 @@ class FactsStore:
             if self._hashes.get(doc_id) == digest:
                 self.counts["unchanged"] += 1
                 return "unchanged"
-            rows = document_rows(result, source, model_version, digest)
+            rows = document_rows(result, source, model_version, digest, sentences)
             status = "replaced" if doc_id in self._hashes else "added"
         if doc_id in self._hashes:
             self._replace.add(doc_id)

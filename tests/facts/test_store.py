@@ -206,3 +206,13 @@ def test_linking_gold_set_parses_and_scores(tmp_path):
     gold = {(r["id"], e): k for r, gg in docs for e, k in gg.items()}
     lumped = score(gold, {k: "x" for k in gold})
     assert lumped["recall"] == 1.0 and lumped["precision"] < 0.1
+
+
+def test_sentences_given_by_the_caller_are_used(tmp_path):
+    from ie.facts.sources import sentence_bounds
+
+    doc = vsip_a()
+    with FactsStore(tmp_path / "a.duckdb") as a, FactsStore(tmp_path / "b.duckdb") as b:
+        a.add(doc)
+        b.add(doc, sentences=sentence_bounds(doc["text"]))
+        assert dump(a.ready())["facts"] == dump(b.ready())["facts"]
