@@ -23,7 +23,7 @@ tokenizer as it is generated and drawn again if it would not split as one senten
 Output is deterministic: the same ``--sentences`` and ``--seed`` give byte-identical
 JSONL. Usage::
 
-    python training/augment.py --out corpus/src/synthetic/synthetic.jsonl --sentences 2500 --seed 13
+    python -m training.augment --out corpus/src/synthetic/synthetic.jsonl --sentences 2500 --seed 13
 
 ``generate(n_sentences, seed)`` returns the documents in memory. ``--check`` also
 verifies that every generated sentence is exactly one sentence for the project
