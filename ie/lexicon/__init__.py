@@ -8,6 +8,8 @@
   months, approximators and the punctuation that may not open or close a span;
 - ``facilities/*.tsv``: named facilities (``name``, ``type``, ``province``, ``aliases``
   separated by ``|``).
+- ``augment_rosters.json``: what the training augmenter writes sentences from (facility
+  kinds with their type nouns, facilities by province, districts, regions, companies, people).
 
 Every function is cached: the files are read once per process. Nothing here imports
 spaCy or torch.
@@ -190,3 +192,12 @@ def edge_punctuation() -> dict[str, frozenset[str]]:
     punctuation tokens dropped from predicted spans), ``never_at_either_edge``,
     ``never_first``, ``never_last`` (what the corpus validator reports)."""
     return {k: frozenset(v) for k, v in _words()["edge_punctuation"].items()}
+
+
+# -- augmenter rosters -------------------------------------------------------------------
+@cache
+def augment_rosters() -> dict:
+    """The names the training augmenter (``training/augment``) writes from, in drawing order:
+    facility kinds and their type nouns, facilities by province, districts, regions, companies,
+    people... (``augment_rosters.json``). Callers must not modify the result."""
+    return json.loads((LEXICON_DIR / "augment_rosters.json").read_text(encoding="utf-8"))
