@@ -75,7 +75,7 @@ def run_bench(n_docs: int, base: Path, work: Path) -> dict:
             "facility 'VSIP'": lambda: query(con, facility="VSIP"),
             "every fact since 2030": lambda: query(con, since=2030),
             "facilities with two or more areas (conflicts)": lambda: con.execute(
-                "SELECT subject_id, count(DISTINCT value_num) FROM fact_view WHERE attribute = 'area' "
+                "SELECT subject_id, count(DISTINCT value_num) FROM facts_linked WHERE attribute = 'area' "
                 "AND subject_kind = 'facility' GROUP BY subject_id HAVING count(DISTINCT value_num) > 1").fetchall(),
         }
         qtimes = {}

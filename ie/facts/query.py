@@ -61,7 +61,7 @@ def query(con, province_name: str | None = None, facility: str | None = None, si
         SELECT subject_kind, subject_id, subject, subject_type, province, province_2025, attribute, value_text,
                value_num, unit, approximator, date_text, date_start, date_end, inferred, evidence, doc_id,
                sentence, sent_start, sent_end, value_start, value_end, subject_start, subject_end, score, model_version
-        FROM fact_view {where}
+        FROM facts_linked {where}
         ORDER BY province NULLS LAST, subject_kind, subject, attribute, date_start NULLS FIRST, value_num, doc_id,
                  value_start""", params)
     cols = [d[0] for d in cur.description]

@@ -114,6 +114,8 @@ def test_new_content_for_a_document_replaces_it(db):
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 4
     areas = con.execute("SELECT value_num FROM facts WHERE doc_id = 'hue-a' AND attribute = 'area'").fetchall()
     assert areas == [(828.0,)]
+    assert con.execute("SELECT value_num FROM facts_linked WHERE doc_id = 'hue-a' AND attribute = 'area'"
+                       ).fetchall() == [(828.0,)]
 
 
 def test_order_of_ingestion_does_not_change_the_records(tmp_path):
@@ -170,9 +172,9 @@ def test_bad_input_names_file_line_and_document(tmp_path, line, reason):
 def test_sqlite_export_has_the_same_rows(db, tmp_path):
     counts = export_sqlite(db, tmp_path / "f.sqlite")
     lite = sqlite3.connect(tmp_path / "f.sqlite")
-    for t in ("documents", "mentions", "facts", "facilities", "fact_view"):
+    for t in ("documents", "mentions", "facts", "facilities", "facts_linked", "provinces"):
         assert lite.execute(f"SELECT count(*) FROM {t}").fetchone()[0] == counts[t] > 0
-    assert lite.execute("SELECT count(*) FROM fact_view WHERE subject = 'VSIP Bac Ninh'").fetchone()[0] >= 2
+    assert lite.execute("SELECT count(*) FROM facts_linked WHERE subject = 'VSIP Bac Ninh'").fetchone()[0] >= 2
 
 
 def test_importing_registers_nothing():
