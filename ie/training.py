@@ -9,7 +9,10 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
-from ie.model.core import ModelConfig, TrainConfig, build_model, pick_device, quick_eval, train, write_json
+from ie.model.batching import Window
+from ie.model.config import ModelConfig, TrainConfig
+from ie.model.network import build_model
+from ie.model.training import pick_device, quick_eval, train
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -35,7 +38,7 @@ def resolve_encoder(name_or_path: str | None) -> str:
     if name_or_path and Path(name_or_path).is_dir():
         return str(name_or_path)
     if name_or_path in (None, "", "all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"):
-        from ie.pipeline_paths import default_encoder_path
+        from ie.model.encoder import default_encoder_path
 
         return default_encoder_path()
     raise ValueError(f"encoder {name_or_path!r} is neither a folder nor the packaged all-MiniLM-L6-v2")
@@ -46,7 +49,7 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     import torch
     from transformers import AutoTokenizer
 
-    from ie.model.prep import prepared_dataset
+    from ie.components.windows import prepared_dataset
     from ie.text import make_nlp
 
     cfg = load_config(config_path)
@@ -75,8 +78,8 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     train_ds = prepared_dataset(train_paths, tok, mcfg, cache, mcfg.encoder)
     dev_ds = prepared_dataset(dev_paths, tok, mcfg, cache, mcfg.encoder) if dev_paths else None
     prep_s = time.time() - t0
-    train_ex = train_ds.to_list()
-    dev_ex = dev_ds.to_list() if dev_ds is not None else []
+    train_ex = [Window.from_row(r) for r in train_ds.to_list()]
+    dev_ex = [Window.from_row(r) for r in dev_ds.to_list()] if dev_ds is not None else []
     torch.manual_seed(tcfg.seed)
     model = build_model(mcfg, enc_path, pretrained=True)
     dev_device = pick_device(tcfg.device)
@@ -116,8 +119,8 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     nlp.meta["description"] = "Provinces, facilities, money, areas, dates and their relations in Vietnamese planning news"
     nlp.meta["planning_ie"] = {
         "encoder": mcfg.encoder, "use_features": mcfg.use_features,
-        "train_documents": len({e["doc_id"] for e in train_ex}), "train_windows": len(train_ex),
-        "dev_documents": len({e["doc_id"] for e in dev_ex}),
+        "train_documents": len({e.doc_id for e in train_ex}), "train_windows": len(train_ex),
+        "dev_documents": len({e.doc_id for e in dev_ex}),
         "best_dev": max((h for h in history if "score" in h), key=lambda h: h["score"], default=None),
         "train_seconds": result["seconds"], "prep_seconds": round(prep_s, 1), "device": result["device"],
         "threads": torch.get_num_threads(),
@@ -127,6 +130,10 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
                "prep_seconds": round(prep_s, 1)}
     write_json(metrics, output / "metrics.json")
     return metrics
+
+
+def write_json(obj, path: Path) -> None:
+    path.write_text(json.dumps(obj, indent=2) + "\n", encoding="utf-8")
 
 
 def _registered_factories() -> set[str]:

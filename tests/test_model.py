@@ -8,8 +8,8 @@ import spacy
 
 from ie.corpus.markup import parse_markup
 from ie.docs import write_jsonl
-from ie.model.core import ModelConfig
-from ie.model.prep import doc_words, make_windows
+from ie.model.config import ModelConfig
+from ie.components.windows import doc_words, make_windows
 from ie.components.results import doc_to_document
 
 TRAIN_MD = """### doc: t{i}
@@ -89,16 +89,16 @@ def test_long_document_is_tagged_to_its_end(trained):
     comp = nlp.get_pipe("planning_ie")
     dw = doc_words("x", text, comp.hf_tokenizer, sdoc=doc)
     wins = make_windows(dw, comp.cfg, 101, 102)
-    owned = sorted(w for win in wins for w in range(win["own_start"], win["own_end"]))
+    owned = sorted(w for win in wins for w in range(win.own_start, win.own_end))
     assert owned == list(range(len(dw.texts)))  # every word owned exactly once
-    assert all(len(w["input_ids"]) <= comp.cfg.max_subwords for w in wins)
+    assert all(len(w.input_ids) <= comp.cfg.max_subwords for w in wins)
 
 
 @pytest.mark.parametrize("word,n_min", [("Bắc", 1), ("VND4,128", 2), ("6,518-ha", 1), ("US$17.5", 2)])
 def test_subword_alignment_of_hard_tokens(word, n_min):
     from transformers import AutoTokenizer
 
-    from ie.pipeline_paths import default_encoder_path
+    from ie.model.encoder import default_encoder_path
 
     tok = AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
     text = f"In {word} yes"
@@ -107,8 +107,8 @@ def test_subword_alignment_of_hard_tokens(word, n_min):
     assert all(len(s) >= 1 for s in dw.sub_ids)
     wins = make_windows(dw, ModelConfig(), tok.cls_token_id, tok.sep_token_id)
     w = wins[0]
-    assert all(a <= b for a, b in zip(w["word_first"], w["word_last"]))
-    assert w["word_first"] == sorted(w["word_first"])
+    assert all(a <= b for a, b in zip(w.word_first, w.word_last))
+    assert w.word_first == sorted(w.word_first)
     assert sum(len(s) for s in dw.sub_ids) >= len(dw.texts) + n_min - 1
 
 
@@ -172,11 +172,14 @@ def test_training_core_runs_without_spacy():
     code = r"""
 import sys
 sys.modules["spacy"] = None  # any import of spaCy now fails
-from ie.model.core import ModelConfig, TrainConfig, build_model, train, quick_eval
-from ie.pipeline_paths import default_encoder_path
-ex = {"input_ids": [101, 7592, 2003, 102], "sub_case": [0, 2, 1, 0], "word_first": [1, 2], "word_last": [1, 2],
-      "case": [2, 1], "lex": [1, 1], "gaz": [2, 1], "owned": [1, 1], "tags": [1, 0], "sent": [0, 0],
-      "ents": [[0, 0, 0]], "rels": []}
+from ie.model.batching import Window
+from ie.model.config import ModelConfig, TrainConfig
+from ie.model.network import build_model
+from ie.model.training import train, quick_eval
+from ie.model.encoder import default_encoder_path
+ex = Window(doc_id="d", offset=0, own_start=0, own_end=2, input_ids=[101, 7592, 2003, 102], sub_case=[0, 2, 1, 0],
+           word_first=[1, 2], word_last=[1, 2], case=[2, 1], lex=[1, 1], gaz=[2, 1], rule=[0, 0], owned=[1, 1],
+           sent=[0, 0], tags=[1, 0], ents=[[0, 0, 0]], rels=[])
 m = build_model(ModelConfig(), default_encoder_path())
 res = train(m, [ex, ex], TrainConfig(epochs=1, batch_size=2, max_steps=1), evaluate=lambda mm: quick_eval(mm, [ex]))
 assert res["steps"] == 1 and "spacy" not in [k for k, v in sys.modules.items() if v is not None]
@@ -190,24 +193,25 @@ print("ok")
 def test_rule_features_reach_the_model():
     from transformers import AutoTokenizer
 
-    from ie.model.core import build_model, collate
-    from ie.model.features import RULE_CLASSES
-    from ie.model.prep import prepare
-    from ie.pipeline_paths import default_encoder_path
+    from ie.model.batching import collate
+    from ie.model.network import build_model
+    from ie.components.windows import prepare
+    from ie.model.encoder import default_encoder_path
+    from ie.schema import RULE_CLASSES
 
     tok = AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
     docs = parse_markup("### doc: x\n[[Bac Ninh|PROVINCE]] drew [[9.4 trillion VND|MONEY]] in [[2024|DATE]].\n", "x.md")
     cfg = ModelConfig(rule_features=True)
     ex = prepare(docs, tok, cfg)[0]
-    names = [RULE_CLASSES[c] for c in ex["rule"]]
+    names = [RULE_CLASSES[c] for c in ex.rule]
     assert names[3:6] == ["B-MONEY", "I-MONEY", "I-MONEY"] and names[7] == "B-DATE"
     out = build_model(cfg, default_encoder_path())(collate([ex], True))
-    assert out["tag_logits"].shape[:2] == (1, len(ex["word_first"]))
-    assert prepare(docs, tok, ModelConfig())[0]["rule"] == [0] * len(ex["rule"])  # off: no rule signal
+    assert out["tag_logits"].shape[:2] == (1, len(ex.word_first))
+    assert prepare(docs, tok, ModelConfig())[0].rule == [0] * len(ex.rule)  # off: no rule signal
 
 
 def test_spans_are_cut_at_sentence_boundaries():
-    from ie.model.core import split_at_sentences
+    from ie.model.decoding import split_at_sentences
 
     assert split_at_sentences([(0, 3, 0), (5, 5, 1)], [0, 0, 1, 1, 1, 1]) == [(0, 1, 0), (2, 3, 0), (5, 5, 1)]
 

@@ -11,13 +11,7 @@ from functools import cache
 
 from ie import lexicon
 from ie.gazetteer import MAX_PROVINCE_WORDS, PROVINCE_TOKEN_SEQS, strip_diacritics
-from ie.schema import ENTITY_LABELS
-
-CASE_CLASSES = ("pad", "lower", "title", "upper", "mixed", "digit", "punct", "other")
-LEX_CLASSES = ("pad", "none", "facility_noun", "currency", "magnitude", "area_unit", "month", "number_word",
-               "roman", "year", "number", "approximator", "province_word", "below_province", "currency_number")
-GAZ_CLASSES = ("pad", "O", "B-PROV", "I-PROV")
-RULE_CLASSES = ("pad", "O") + tuple(f"{p}-{lab}" for lab in ENTITY_LABELS for p in ("B", "I"))
+from ie.schema import CASE_CLASSES, GAZ_CLASSES, LEX_CLASSES, RULE_CLASSES
 
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)(?:-[A-Z])?$")
 _YEAR = re.compile(r"^(19|20)\d\d$")

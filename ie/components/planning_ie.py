@@ -19,7 +19,8 @@ from ie.components.extensions import install_extensions
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
 
 if TYPE_CHECKING:  # the network (torch) is loaded when a model is set, not when spaCy lists factories
-    from ie.model.core import ModelConfig, PlanningModel
+    from ie.model.config import ModelConfig
+    from ie.model.network import PlanningModel
 
 ENCODER_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json")
 
@@ -101,8 +102,8 @@ class PlanningIE:
     def _process(self, docs: list[Doc]) -> list[Doc]:
         import torch
 
-        from ie.model.core import predict_windows
-        from ie.model.prep import doc_words, make_windows
+        from ie.model.decoding import predict_windows
+        from ie.components.windows import doc_words, make_windows
 
         model = self._runtime_model()
         if self.threads:
@@ -123,7 +124,7 @@ class PlanningIE:
         ents_per: list[list[Span]] = [[] for _ in docs]
         rels_per: list[list] = [[] for _ in docs]
         for w, p, di in zip(all_windows, preds, owners):
-            doc, dw, off = docs[di], words[di], w["offset"]
+            doc, dw, off = docs[di], words[di], w.offset
             spans = []
             for s, e, lab in p["ents"]:
                 s, e = _trim(dw.texts, s + off, e + off)
@@ -158,7 +159,8 @@ class PlanningIE:
     def from_disk(self, path, exclude=tuple()):
         import torch
 
-        from ie.model.core import ModelConfig, build_model
+        from ie.model.config import ModelConfig
+        from ie.model.network import build_model
 
         path = Path(path)
         cfg = ModelConfig(**json.loads((path / "cfg.json").read_text(encoding="utf-8")))

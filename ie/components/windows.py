@@ -18,8 +18,10 @@ from pathlib import Path
 from typing import Iterable
 
 from ie.docs import Document
-from ie.model.core import BIO_TAGS, ENTITY_LABELS, RELATION_LABELS, ModelConfig
-from ie.model.features import rule_classes, token_features
+from ie.model.batching import Window
+from ie.model.config import ModelConfig
+from ie.components.features import rule_classes, token_features
+from ie.schema import BIO_TAGS, ENTITY_LABELS, RELATION_LABELS
 from ie.text import tokenize
 
 
@@ -98,7 +100,7 @@ def _chunks(dw: DocWords, budget: int) -> list[tuple[int, int]]:
     return [c for c in out if c[1] > c[0]]
 
 
-def make_windows(dw: DocWords, cfg: ModelConfig, cls_id: int, sep_id: int) -> list[dict]:
+def make_windows(dw: DocWords, cfg: ModelConfig, cls_id: int, sep_id: int) -> list[Window]:
     budget = cfg.max_subwords - 2 - 2 * cfg.context_subwords
     case, lex, gaz = token_features(dw.texts)
     rule = rule_classes(dw.text, dw.starts, dw.ends) if cfg.rule_features else [0] * len(dw.texts)
@@ -121,13 +123,13 @@ def make_windows(dw: DocWords, cfg: ModelConfig, cls_id: int, sep_id: int) -> li
             last.append(len(ids) - 1)
         ids.append(sep_id)
         sub_case.append(0)
-        windows.append({
-            "doc_id": dw.doc_id, "offset": la, "own_start": a, "own_end": b,
-            "input_ids": ids, "sub_case": sub_case, "word_first": first, "word_last": last,
-            "case": case[la:rb], "lex": lex[la:rb], "gaz": gaz[la:rb], "rule": rule[la:rb],
-            "owned": [1 if a <= w < b else 0 for w in range(la, rb)],
-            "sent": dw.sent[la:rb],
-        })
+        windows.append(Window(
+            doc_id=dw.doc_id, offset=la, own_start=a, own_end=b,
+            input_ids=ids, sub_case=sub_case, word_first=first, word_last=last,
+            case=case[la:rb], lex=lex[la:rb], gaz=gaz[la:rb], rule=rule[la:rb],
+            owned=[1 if a <= w < b else 0 for w in range(la, rb)],
+            sent=dw.sent[la:rb],
+        ))
     return windows
 
 
@@ -144,7 +146,7 @@ def word_spans(doc: Document, dw: DocWords) -> dict[str, tuple[int, int]]:
     return out
 
 
-def label_windows(doc: Document, dw: DocWords, windows: list[dict]) -> None:
+def label_windows(doc: Document, dw: DocWords, windows: list[Window]) -> None:
     spans = word_spans(doc, dw)
     labels = {e.id: e.label for e in doc.entities}
     tags = [0] * len(dw.texts)
@@ -153,23 +155,23 @@ def label_windows(doc: Document, dw: DocWords, windows: list[dict]) -> None:
         for k in range(s + 1, e + 1):
             tags[k] = BIO_TAGS.index(f"I-{labels[eid]}")
     for w in windows:
-        off, width = w["offset"], len(w["word_first"])
-        w["tags"] = tags[off : off + width]
-        if w["tags"] and BIO_TAGS[w["tags"][0]].startswith("I-"):
+        off, width = w.offset, len(w.word_first)
+        w.tags = tags[off : off + width]
+        if w.tags and BIO_TAGS[w.tags[0]].startswith("I-"):
             # context cut into an entity: the window sees its tail as a (partial) span
-            w["tags"][0] = BIO_TAGS.index("B-" + BIO_TAGS[w["tags"][0]][2:])
+            w.tags[0] = BIO_TAGS.index("B-" + BIO_TAGS[w.tags[0]][2:])
         idx = {}
         ents = []
         for eid, (s, e) in sorted(spans.items(), key=lambda kv: kv[1]):
             if off <= s and e < off + width:
                 idx[eid] = len(ents)
                 ents.append([s - off, e - off, ENTITY_LABELS.index(labels[eid])])
-        w["ents"] = ents
-        w["rels"] = [[idx[r.head], idx[r.tail], RELATION_LABELS.index(r.label)] for r in doc.relations
+        w.ents = ents
+        w.rels = [[idx[r.head], idx[r.tail], RELATION_LABELS.index(r.label)] for r in doc.relations
                      if r.head in idx and r.tail in idx]
 
 
-def prepare(docs: Iterable[Document], hf_tokenizer, cfg: ModelConfig, with_labels: bool = True) -> list[dict]:
+def prepare(docs: Iterable[Document], hf_tokenizer, cfg: ModelConfig, with_labels: bool = True) -> list[Window]:
     out = []
     for d in docs:
         dw = doc_words(d.id, d.text, hf_tokenizer)
@@ -181,8 +183,8 @@ def prepare(docs: Iterable[Document], hf_tokenizer, cfg: ModelConfig, with_label
 
 
 # Modules whose code decides what the model is fed (tokens, windows, features, rule tags).
-INPUT_MODULES = ("ie.text", "ie.components.tokenizer", "ie.model.prep", "ie.model.features", "ie.components.rules",
-                 "ie.gazetteer", "ie.schema", "ie.lexicon")
+INPUT_MODULES = ("ie.text", "ie.components.tokenizer", "ie.components.windows", "ie.components.features",
+                 "ie.components.rules", "ie.model.batching", "ie.gazetteer", "ie.schema", "ie.lexicon")
 
 
 def input_files() -> list[Path]:
@@ -218,7 +220,7 @@ def prepared_dataset(paths: list[Path], hf_tokenizer, cfg: ModelConfig, cache_di
     if (target / "dataset_info.json").exists():
         return datasets.load_from_disk(str(target))
     rows = prepare(read_docs(paths), hf_tokenizer, cfg, with_labels=True)
-    ds = datasets.Dataset.from_list(rows)
+    ds = datasets.Dataset.from_list([w.to_row() for w in rows])
     target.parent.mkdir(parents=True, exist_ok=True)
     ds.save_to_disk(str(target))
     return datasets.load_from_disk(str(target))

@@ -1,14 +1,14 @@
 import shutil
 
 from ie import lexicon
-from ie.model.core import ModelConfig
-from ie.model.prep import cache_key, input_files
+from ie.components.windows import cache_key, input_files
+from ie.model.config import ModelConfig
 
 
 def test_cache_key_covers_the_modules_and_data_that_shape_input():
     names = {f"{p.parent.name}/{p.name}" for p in input_files()}
-    for f in ("ie/text.py", "components/tokenizer.py", "components/rules.py", "ie/gazetteer.py", "model/features.py",
-              "model/prep.py", "lexicon/words.json", "lexicon/provinces.tsv", "lexicon/province_variants.tsv"):
+    for f in ("ie/text.py", "components/tokenizer.py", "components/rules.py", "ie/gazetteer.py", "components/features.py",
+              "components/windows.py", "lexicon/words.json", "lexicon/provinces.tsv", "lexicon/province_variants.tsv"):
         assert f in names, f
 
 
