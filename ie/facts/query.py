@@ -64,20 +64,17 @@ def query(con, province_name: str | None = None, facility: str | None = None, si
         FROM facts_linked {where}
         ORDER BY province NULLS LAST, subject_kind, subject, attribute, date_start NULLS FIRST, value_num, doc_id,
                  value_start""", params)
-    cols = [d[0] for d in cur.description]
-    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     out = []
-    for r in rows:
-        out.append({"subject_kind": r["subject_kind"], "subject_id": r["subject_id"], "subject": r["subject"],
-                    "type": r["subject_type"] if r["subject_kind"] in ("facility", "province")
-                    else TYPE_LABELS.get(r["subject_type"] or "", r["subject_type"]), "province": r["province"], "province_2025": r["province_2025"],
-                    "attribute": r["attribute"], "value": r["value_text"], "number": r["value_num"], "unit": r["unit"],
-                    "approximator": r["approximator"], "date": r["date_text"], "date_start": r["date_start"],
-                    "date_end": r["date_end"], "inferred": bool(r["inferred"]), "evidence": r["evidence"],
-                    "conflict": "", "document": r["doc_id"], "sentence": r["sentence"], "sent_start": r["sent_start"],
-                    "sent_end": r["sent_end"], "value_start": r["value_start"], "value_end": r["value_end"],
-                    "subject_start": r["subject_start"], "subject_end": r["subject_end"], "score": r["score"],
-                    "model_version": r["model_version"]})
+    for (kind, sid, subject, stype, prov, prov25, attribute, value, number, unit, approx, date, d0, d1, inferred,
+         evidence, doc, sentence, s0, s1, v0, v1, h0, h1, score, model_version) in cur.fetchall():
+        out.append({"subject_kind": kind, "subject_id": sid, "subject": subject,
+                    "type": stype if kind in ("facility", "province") else TYPE_LABELS.get(stype or "", stype),
+                    "province": prov, "province_2025": prov25, "attribute": attribute, "value": value,
+                    "number": number, "unit": unit, "approximator": approx, "date": date, "date_start": d0,
+                    "date_end": d1, "inferred": bool(inferred), "evidence": evidence, "conflict": "",
+                    "document": doc, "sentence": sentence, "sent_start": s0, "sent_end": s1, "value_start": v0,
+                    "value_end": v1, "subject_start": h0, "subject_end": h1, "score": score,
+                    "model_version": model_version})
     _mark_conflicts(out)
     return out
 
@@ -90,14 +87,16 @@ def _mark_conflicts(rows: list[dict]) -> None:
         elif r["attribute"] == "located_in" and not r["inferred"] and r["subject_kind"] == "facility":
             groups[(r["subject_id"], "located_in")].append(r)
     for members in groups.values():
-        values = {(m["number"] if m["number"] is not None else m["value"]) for m in members}
-        if len(values) < 2:
-            continue
+        by_value: dict = {}
         for m in members:
-            mine = m["number"] if m["number"] is not None else m["value"]
-            others = [f"{o['value']} ({o['document']})" for o in members
-                      if (o["number"] if o["number"] is not None else o["value"]) != mine]
-            m["conflict"] = "also: " + "; ".join(dict.fromkeys(others))
+            v = m["number"] if m["number"] is not None else m["value"]
+            by_value.setdefault(v, {})[f"{m['value']} ({m['document']})"] = None
+        if len(by_value) < 2:
+            continue
+        text = {v: "also: " + "; ".join(lab for w, labs in by_value.items() if w != v for lab in labs)
+                for v in by_value}
+        for m in members:
+            m["conflict"] = text[m["number"] if m["number"] is not None else m["value"]]
 
 
 def grouped(rows: list[dict]) -> list[dict]:
