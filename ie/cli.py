@@ -74,11 +74,11 @@ def _evaluate(args) -> int:
     from pathlib import Path
 
     from ie.corpus.reader import read_docs
-    from ie.scoring import format_markdown, score
+    from ie.evaluation.scoring import format_markdown, score
 
     gold = list(read_docs([args.gold]))
     if args.cv:
-        from ie.crossval import cross_validate, format_cv
+        from ie.evaluation.crossval import cross_validate, format_cv
 
         out = Path(args.report or "eval/reports/cv")
         res = cross_validate(gold, args.cv, Path(args.config), out, max_steps=args.cv_max_steps, epochs=args.cv_epochs,
@@ -91,7 +91,7 @@ def _evaluate(args) -> int:
         print("error: give --pred PRED.jsonl or --model MODEL", file=sys.stderr)
         return 2
     if args.report:
-        from ie.report import write_report
+        from ie.evaluation.report import write_report
 
         systems = {args.pred: list(read_docs([args.pred]))} if args.pred else {args.model: None}
         metrics = write_report(gold, systems, Path(args.report), compare=args.compare, command=args.command_line)
@@ -101,7 +101,7 @@ def _evaluate(args) -> int:
         if args.pred:
             pred = list(read_docs([args.pred]))
         else:
-            from ie.runner import predict_documents
+            from ie.evaluation.predict import predict_documents
 
             pred = predict_documents(args.model, gold)
         result = score(gold, pred)
@@ -186,13 +186,13 @@ def _bench(args) -> int:
     import tempfile
     from pathlib import Path
 
-    from ie.bench import format_rows, machine_info, make_texts, run_bench
+    from ie.evaluation.bench import format_rows, machine_info, make_texts, run_bench
 
     if args.texts:
         texts, made_of = Path(args.texts), args.texts
     else:
         texts = make_texts(Path(args.seeds), args.n_docs, Path(tempfile.mkdtemp()) / "bench.jsonl")
-        made_of = f"{args.n_docs} variations of the articles in {args.seeds} (ie.bench.make_texts)"
+        made_of = f"{args.n_docs} variations of the articles in {args.seeds} (ie.evaluation.bench.make_texts)"
     rows = run_bench(args.model, texts, args.batch_size, spacy_model=args.spacy_model)
     print(format_rows(rows))
     if args.json:

@@ -144,7 +144,7 @@ def test_cross_validation_trains_per_fold_and_reports_mean_and_spread(tmp_path):
 
 
 def test_cross_validation_leaves_undefined_labels_out_of_the_mean():
-    from ie.crossval import _aggregate
+    from ie.evaluation.crossval import _aggregate
 
     def fold(tp, fp, fn):
         return {"relations": {"HAS_VALUE": {"tp": tp, "fp": fp, "fn": fn, "f1": None if tp + fp + fn == 0

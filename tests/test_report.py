@@ -1,9 +1,9 @@
 import json
 
-from ie.bench import format_rows, make_texts, run_bench
+from ie.evaluation.bench import format_rows, make_texts, run_bench
 from ie.cli import main
 from ie.docs import Document, Entity, write_jsonl
-from ie.report import error_analysis, normalization_accuracy
+from ie.evaluation.report import error_analysis, normalization_accuracy
 
 
 def _docs():

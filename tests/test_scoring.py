@@ -4,7 +4,7 @@ import pytest
 
 from ie.cli import main
 from ie.docs import CorpusError, Document, Entity, Relation, read_jsonl, write_jsonl
-from ie.scoring import score, seqeval_report
+from ie.evaluation.scoring import score, seqeval_report
 
 
 def ent(doc_text, surface, label, eid, nth=0):

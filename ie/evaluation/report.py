@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ie.docs import Document
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
-from ie.scoring import pair_documents, score
+from ie.evaluation.scoring import pair_documents, score
 
 
 def error_analysis(gold: list[Document], pred: list[Document]) -> dict:
@@ -113,10 +113,10 @@ def _bar_chart(results: dict[str, dict]) -> bytes:
 
 
 def run_system(name: str, gold: list[Document]) -> tuple[list[Document], dict]:
-    from ie.runner import timed_predict
+    from ie.evaluation.predict import timed_predict
 
     if name.startswith("spacy:"):
-        from ie.spacy_baseline import predict_spacy_baseline
+        from ie.evaluation.spacy_baseline import predict_spacy_baseline
 
         return predict_spacy_baseline(name.split(":", 1)[1], gold)
     return timed_predict(name, gold)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ie.docs import Document, write_jsonl
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
-from ie.scoring import PRF, score
+from ie.evaluation.scoring import PRF, score
 
 
 def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, max_steps: int = 0,
@@ -19,7 +19,7 @@ def cross_validate(gold: list[Document], k: int, config: Path, out_dir: Path, ma
     """Writes ``cv.json`` into ``out_dir``; the fold models (large) go to ``work_dir``
     (default: ``out_dir``), e.g. the git-ignored ``models/cv``. With ``reuse``, a fold
     whose model was already trained on the same documents and settings is only re-scored."""
-    from ie.runner import predict_documents
+    from ie.evaluation.predict import predict_documents
     from ie.training import load_config, train_pipeline
 
     if not 2 <= k <= len(gold):

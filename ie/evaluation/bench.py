@@ -1,5 +1,5 @@
 """``ie bench``: throughput, start-up time and peak memory of extraction, each system in
-a fresh subprocess over the same texts."""
+a fresh subprocess (:mod:`ie.evaluation.bench_child`) over the same texts."""
 
 from __future__ import annotations
 
@@ -8,51 +8,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-
-CHILD = r"""
-import json, os, resource, sys, time
-t0 = time.time()
-import torch
-threads = int(sys.argv[3])
-if threads:
-    torch.set_num_threads(threads)
-from ie.extract import load_model
-texts = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
-device = sys.argv[5]
-nlp = load_model(sys.argv[1], device=device)
-nlp.max_length = 50_000_000
-start = time.time() - t0
-list(nlp.pipe(texts[:2]))  # warm-up (quantization, caches)
-t1 = time.time()
-n = 0
-for doc in nlp.pipe(texts, batch_size=int(sys.argv[4])):
-    n += len(doc)
-run = time.time() - t1
-words = sum(len(t.split()) for t in texts)
-print(json.dumps({"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
-                  "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                  "threads": torch.get_num_threads(), "device": device}))
-"""
-
-SPACY_CHILD = r"""
-import json, resource, sys, time
-t0 = time.time()
-import spacy
-texts = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
-nlp = spacy.load(sys.argv[1])
-start = time.time() - t0
-t1 = time.time()
-for doc in nlp.pipe(texts, batch_size=16):
-    pass
-run = time.time() - t1
-words = sum(len(t.split()) for t in texts)
-print(json.dumps({"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
-                  "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
-                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), "threads": 1,
-                  "device": "cpu"}))
-"""
-
 
 def make_texts(seed_dir: Path, n_docs: int, out: Path) -> Path:
     """n_docs texts made by repeating and varying the seed articles (paragraph order rotated,
@@ -101,17 +56,18 @@ def run_bench(models: list[str], texts: Path, batch_size: int = 16, spacy_model:
         if m != "rules" and _cuda_available():
             runs.append(("cuda", 1))
         for device, threads in runs:
-            p = subprocess.run([sys.executable, "-c", CHILD, m, str(texts), str(threads), str(batch_size), device],
+            p = subprocess.run([sys.executable, "-m", "ie.evaluation.bench_child", "pipeline", m, str(texts), str(threads),
+                                str(batch_size), device],
                                check=False, capture_output=True, text=True, env=env)
             if p.returncode != 0:
                 rows.append({"system": m, "device": device, "threads": threads,
                              "error": p.stderr.strip().splitlines()[-1:]})
                 continue
             rows.append({"system": m, **json.loads(p.stdout.strip().splitlines()[-1])})
-    from ie.spacy_baseline import available
+    from ie.evaluation.spacy_baseline import available
 
     if spacy_model and available(spacy_model):
-        p = subprocess.run([sys.executable, "-c", SPACY_CHILD, spacy_model, str(texts)],
+        p = subprocess.run([sys.executable, "-m", "ie.evaluation.bench_child", "spacy", spacy_model, str(texts)],
                            check=False, capture_output=True, text=True, env=env)
         if p.returncode == 0:
             rows.append({"system": f"spacy:{spacy_model}", "device": "cpu", **json.loads(p.stdout.strip().splitlines()[-1])})
