@@ -23,6 +23,7 @@ from ie.facts.sources import province_from_norm, sentence_bounds
 LABELS = {"PROVINCE", "FACILITY", "MONEY", "AREA", "DATE"}
 RELATIONS = {"LOCATED_IN", "HAS_AREA", "HAS_INVESTMENT", "HAS_VALUE", "DATE_OF"}
 ATTRIBUTE = {"HAS_AREA": "area", "HAS_INVESTMENT": "investment", "HAS_VALUE": "value"}
+TAIL = {"HAS_AREA": "AREA", "HAS_INVESTMENT": "MONEY", "HAS_VALUE": "MONEY"}
 
 # table -> columns, in insertion order (the schema below follows the same order)
 COLUMNS: dict[str, list[str]] = {
@@ -134,6 +135,8 @@ def _check(result, where: str) -> None:
             bad(f"entity {e['id']}: offsets {e['start']}..{e['end']} outside the text ({len(text)} characters)")
         if e["id"] in ids:
             bad(f"entity id {e['id']!r} used twice")
+        if e.get("norm") is not None and not isinstance(e["norm"], dict):
+            bad(f"entity {e['id']}: 'norm' must be an object or null, not {type(e['norm']).__name__}")
         ids.add(e["id"])
     for r in rels:
         if not isinstance(r, dict) or r.get("head") not in ids or r.get("tail") not in ids:
@@ -247,7 +250,7 @@ def document_rows(result: dict, source: str | None, model_version: str | None, d
                     subject_start=h["start"], subject_end=h["end"], value_ent=t["id"], value_start=t["start"],
                     value_end=t["end"], evidence=f"{lab} in its sentence")
         n = t.get("norm") or {}
-        if lab in ATTRIBUTE and h["label"] in ("FACILITY", "PROVINCE"):
+        if lab in ATTRIBUTE and h["label"] in ("FACILITY", "PROVINCE") and t["label"] == TAIL[lab]:
             if t["label"] == "AREA":
                 val, unit = _num(n.get("hectares")), "ha"
             else:
@@ -304,6 +307,7 @@ class FactsStore:
         if not read_only:
             self.con.execute(SCHEMA)
         self.batch_size = batch_size
+        self.read_only = read_only
         self.use_lexicon = use_lexicon
         self._hashes: dict[str, str] = dict(self.con.execute(
             "SELECT doc_id, content_hash FROM documents UNION ALL SELECT doc_id, 'error' FROM errors").fetchall())
@@ -321,6 +325,8 @@ class FactsStore:
         ``sentences``: (start, end) character offsets of the text's sentences, when the
         caller has split it already (``[(s.start_char, s.end_char) for s in doc.sents]``);
         otherwise the store splits the text with the project's sentence splitter."""
+        if self.read_only:
+            raise FactsInputError(f"{self.path}: opened read-only, cannot add documents")
         where = where or f"document {result.get('id')!r}" if isinstance(result, dict) else (where or "record")
         _check(result, where)
         doc_id = result["id"]
@@ -485,6 +491,8 @@ class FactsStore:
 
     def ready(self) -> duckdb.DuckDBPyConnection:
         """The connection, with everything written and linked (call before querying)."""
+        if self.read_only:
+            return self.con
         if self._pending or self._dirty:
             self.relink()
         return self.con
@@ -493,7 +501,7 @@ class FactsStore:
         if getattr(self, "con", None) is None:
             return
         try:
-            if self._pending or self._dirty:
+            if not self.read_only and (self._pending or self._dirty):
                 self.relink()
         finally:
             self.con.close()

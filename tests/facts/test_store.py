@@ -156,6 +156,9 @@ def test_error_lines_are_skipped_and_counted(tmp_path):
     (json.dumps({"id": "x", "entities": [], "relations": []}), "missing 'text'"),
     (json.dumps({"id": "x", "text": "Bac Ninh", "entities": [{"id": "T1", "start": 0, "end": 99, "label": "PROVINCE"}],
                  "relations": []}), "outside the text"),
+    (json.dumps({"id": "x", "text": "Bac Ninh", "entities": [{"id": "T1", "start": 0, "end": 8, "label": "PROVINCE",
+                                                               "norm": "Bac Ninh"}], "relations": []}),
+     "'norm' must be an object"),
     (json.dumps({"id": "x", "text": "Bac Ninh", "entities": [], "relations": [{"head": "T1", "tail": "T2",
                                                                                 "label": "LOCATED_IN"}]}),
      "does not join"),
@@ -218,3 +221,11 @@ def test_sentences_given_by_the_caller_are_used(tmp_path):
         a.add(doc)
         b.add(doc, sentences=sentence_bounds(doc["text"]))
         assert dump(a.ready())["facts"] == dump(b.ready())["facts"]
+
+
+def test_read_only_store_answers_queries(db, tmp_path):
+    from ie.facts.query import query
+
+    db.close()
+    with FactsStore(db.path, read_only=True) as ro:
+        assert any(r["subject"] == "VSIP Bac Ninh" for r in query(ro.ready(), "Bac Ninh"))
