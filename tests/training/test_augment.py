@@ -38,7 +38,7 @@ def test_different_seed_gives_different_output(docs):
     assert [d.text for d in docs] != [d.text for d in other]
 
 
-def test_sentence_count_and_ids(docs):
+def test_ids_and_meta(docs):
     assert docs and all(d.id.startswith("syn-s5-") for d in docs)
     assert all(d.meta == {"synthetic": True, "generator": "training/augment.py"} for d in docs)
 
