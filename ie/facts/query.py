@@ -150,6 +150,28 @@ def _short(s: str | None, n: int) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _snippet(src: dict, width: int = 120) -> str:
+    """The source sentence, or a window of it around the value (around the subject when the
+    value lies outside the sentence, as for an inferred province)."""
+    sent, s0 = " ".join((src["sentence"] or "").split()), src["sent_start"] or 0
+    if len(sent) <= width:
+        return sent
+    raw = src["sentence"] or ""
+    v0, v1 = src["value_start"], src["value_end"]
+    if v0 is None or not (s0 <= v0 < s0 + len(raw)):
+        v0, v1 = src["subject_start"], src["subject_end"]
+    mid = ((v0 + v1) // 2 - s0) if v0 is not None else 0
+    a = max(0, min(len(raw) - width, mid - width // 2))
+    text = " ".join(raw[a:a + width].split())
+    return ("…" if a > 0 else "") + text + ("…" if a + width < len(raw) else "")
+
+
+def format_number(v: float) -> str:
+    """6397.68 -> '6,397.68'; 22920000000.0 -> '22,920,000,000'."""
+    text = f"{v:,.4f}".rstrip("0").rstrip(".")
+    return text
+
+
 def to_table(rows: list[dict]) -> str:
     lines = []
     for s in grouped(rows):
@@ -160,7 +182,8 @@ def to_table(rows: list[dict]) -> str:
         for f in s["facts"]:
             value = f["value"] or ""
             if f["number"] is not None and f["unit"]:
-                value = f"{value} = {f['number']:,.6g} {f['unit']}" if f["unit"] != "ha" else f"{value} = {f['number']:,.2f} ha"
+                approx = f"{f['approximator']} " if f["approximator"] else ""
+                value = f"{value}  [{approx}{format_number(f['number'])} {f['unit']}]"
             date = f" @ {f['date']}" if f["date"] else ""
             tag = " (inferred)" if f["inferred"] else ""
             lines.append(f"  {f['attribute']:<10} {value}{date}{tag}")
@@ -169,7 +192,7 @@ def to_table(rows: list[dict]) -> str:
             for src in f["sources"]:
                 ev = f" [{src['evidence']}]" if f["inferred"] else ""
                 lines.append(f"    - {src['document']}:{src['value_start']}-{src['value_end']}{ev} "
-                             f"\"{_short(src['sentence'], 110)}\"")
+                             f"\"{_snippet(src)}\"")
         lines.append("")
     return "\n".join(lines)
 
@@ -209,10 +232,14 @@ def plot(rows: list[dict], path: Path, title: str) -> None:
     n = 1 + max(1, len(currencies))
     fig, axes = plt.subplots(1, n, figsize=(6 * n, max(3.5, 0.35 * len(areas) + 1.5)))
     ax = axes[0]
-    seen = sorted({(r["subject"], r["number"], r["document"]) for r in areas}, key=lambda x: (x[0], x[1]))
-    labels = [f"{s} ({d[:12]})" for s, _, d in seen]
-    ax.barh(range(len(seen)), [v for _, v, _ in seen], color="#4c72b0")
+    seen = sorted({(r["subject"], r["number"], r["document"], r["date"] or "") for r in areas},
+                  key=lambda x: (x[0], x[3], x[1]))
+    labels = [f"{_short(s, 40)}{' @ ' + d if d else ''} ({doc[:12]})" for s, _, doc, d in seen]
+    bars = ax.barh(range(len(seen)), [v for _, v, _, _ in seen], color="#4c72b0")
+    ax.bar_label(bars, labels=[f"{v:,.0f}" for _, v, _, _ in seen], fontsize=7, padding=2)
     ax.set_yticks(range(len(seen)), labels, fontsize=7)
+    if not seen:
+        ax.text(0.5, 0.5, "no areas found", ha="center", va="center", transform=ax.transAxes)
     ax.invert_yaxis()
     ax.set_xlabel("hectares")
     ax.set_title("area per facility / group (one bar per source)")
@@ -231,6 +258,8 @@ def plot(rows: list[dict], path: Path, title: str) -> None:
         ax.set_title(f"investment in {cur or '(none found)'}" + (f" ({undated} undated not shown)" if undated else ""))
         if by_subject:
             ax.legend(fontsize=7)
+        else:
+            ax.text(0.5, 0.5, "no dated investment found", ha="center", va="center", transform=ax.transAxes)
     fig.suptitle(title)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
