@@ -23,6 +23,14 @@ from ie.facts.sources import facility_lexicon, fold
 # (pattern over folded text, type); the first pattern that matches decides the type, and
 # the matched words are removed from the name core. Types use the facility lexicon's names.
 _TYPE_PATTERNS: list[tuple[str, str]] = [
+    # Vietnamese type words and their abbreviations, as written in aliases ("KCN Yên Phong")
+    (r"khu che xuat|kcx", "export_processing_zone"),
+    (r"khu cong nghe cao", "hi_tech_park"),
+    (r"khu kinh te cua khau", "border_economic_zone"),
+    (r"khu kinh te|kkt", "economic_zone"),
+    (r"cum cong nghiep|ccn", "industrial_cluster"),
+    (r"khu cong nghiep|kcn", "industrial_park"),
+    (r"cang hang khong(?: quoc te)?|san bay(?: quoc te)?", "airport"),
     (r"export processing zones?|epzs?", "export_processing_zone"),
     (r"(?:hi|high) ?tech(?:nology)? (?:parks?|zones?)|htps?", "hi_tech_park"),
     (r"free trade zones?|ftzs?", "free_trade_zone"),
