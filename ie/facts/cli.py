@@ -53,6 +53,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
+# the name the modules of ``ie.cli`` use for the same hook
+add_commands = add_parser
+
+
 def _need_db(args) -> Path:
     if not getattr(args, "db", None):
         raise SystemExit("ie facts: --db FILE is required")

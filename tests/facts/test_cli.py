@@ -130,3 +130,19 @@ def test_python_m_entry_point(db_path):
     out = subprocess.run([sys.executable, "-m", "ie.facts", "--db", str(db_path), "--facility", "VSIP"],
                          check=True, capture_output=True, text=True).stdout
     assert out.startswith("VSIP Bac Ninh  [industrial park; Bac Ninh]")
+
+
+def test_plugs_into_an_ie_style_parser(db_path, capsys):
+    import argparse
+
+    from ie.facts import cli
+
+    root = argparse.ArgumentParser(prog="ie")
+    sub = root.add_subparsers(dest="cmd", required=True)
+    cli.add_commands(sub)
+    args = root.parse_args(["facts", "--db", str(db_path), "--province", "Hue", "--format", "json"])
+    assert args.func(args) == 0
+    assert json.loads(capsys.readouterr().out)[0]["province_2025"] == "Hue"
+    args = root.parse_args(["facts", "ingest", "--db", str(db_path), str(db_path.parent / "hand.jsonl")])
+    assert args.func(args) == 0
+    assert "0 added, 0 replaced, 4 unchanged" in capsys.readouterr().err
