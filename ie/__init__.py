@@ -1,8 +1,11 @@
 """planning-ie: entities and relations from Vietnamese provincial planning news."""
 
-__version__ = "0.1.0"
+from importlib.metadata import version
 
-DEFAULT_MODEL = "models/planning-ie"
+from ie.paths import DEFAULT_MODEL
+
+__version__ = version("planning-ie")
+__all__ = ["DEFAULT_MODEL", "__version__", "load"]
 
 
 def load(path: str = DEFAULT_MODEL):

@@ -9,6 +9,7 @@ import time
 from dataclasses import fields
 from pathlib import Path
 
+from ie import __version__
 from ie.model.batching import Window
 from ie.model.config import ModelConfig, TrainConfig
 from ie.model.network import build_model
@@ -115,7 +116,7 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
         nlp.add_pipe("planning_normalizer")
     output = Path(output)
     nlp.meta["name"] = "planning_ie"
-    nlp.meta["version"] = "0.1.0"
+    nlp.meta["version"] = __version__
     nlp.meta["description"] = "Provinces, facilities, money, areas, dates and their relations in Vietnamese planning news"
     nlp.meta["planning_ie"] = {
         "encoder": mcfg.encoder, "use_features": mcfg.use_features,
