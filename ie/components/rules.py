@@ -5,6 +5,8 @@ trained pipeline. It needs no model, so it is the baseline and the fallback
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,7 +16,11 @@ from ie.components.extensions import install_extensions
 from ie.gazetteer import PROVINCE_INDEX, strip_diacritics
 from ie.text import make_nlp
 
-_NUM = r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# Every repetition is bounded and every number starts where a digit run starts (not inside
+# one, nor right after "1," or "1."), so each match attempt costs a bounded number of steps
+# and a pattern scans a text in linear time (a 200 KB run of digits or capitals is no
+# denial of service). No real amount has more than 18 digits before its separators.
+_NUM = r"(?<!\d)(?<!\d[.,])(?:\d{1,3}(?:[.,]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,18}(?:[.,]\d{1,6})?)"
 _SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|half a)"
 _MAG = r"(?:thousand|million|billion|trillion|quadrillion)"
 _RNG = rf"(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?"
@@ -31,14 +37,14 @@ DATE_RE = re.compile(
     rf"(?: months)? of \d{{4}}|Q[1-4] \d{{4}}|(?:early |late |mid-)?{_MONTH} \d{{4}}"
     rf"|(?:19|20)\d\d\s?[-–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|(?<![\d/.,-])(?:19|20)\d\d(?![\d/%]|\s?(?:ha|hectares|percent)))"
 )
-_CAP = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]*|[IVX]+(?:-[A-Z])?|\d+[A-Z]?)"
+_CAP = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]{0,40}|[IVX]{1,6}(?:-[A-Z])?|\d{1,6}[A-Z]?)"
 _TYPE = "(?:" + "|".join(lexicon.facility_type_names()) + ")"
 FACILITY_RE = re.compile(
-    rf"(?:National Highway|Highway|Ring [Rr]oad)\s(?:No\.\s?)?\d+[A-Z]?"
-    rf"|(?:{_CAP}(?:\s(?:-|–)\s|\s|-)){{1,6}}(?:(?:coastal|border-gate|border gate|special|cross-border)\s)?{_TYPE}(?:\s(?:[IVX]+(?:-[A-Z])?))?(?:\s[–-]\s[Pp]hase \d+)?"
+    rf"(?:National Highway|Highway|Ring [Rr]oad)\s(?:No\.\s?)?\d{{1,6}}[A-Z]?"
+    rf"|(?<![\wÀ-ỹ'’-])(?:(?>{_CAP})(?:\s[-–]\s|\s|(?<=\d)-|(?<=[IVX])-)){{1,6}}(?:(?:coastal|border-gate|border gate|special|cross-border)\s)?{_TYPE}(?:\s(?:[IVX]+(?:-[A-Z])?))?(?:\s[–-]\s[Pp]hase \d+)?"
 )
 COUNTED_RE = re.compile(
-    rf"\b(?:\d+|{_SPELLED}|thirteen|sixteen)\s(?:(?:new|more|other|existing|concentrated|planned|operational|coastal|border-gate|industrial|large)\s)*"
+    rf"\b(?:\d{{1,9}}|{_SPELLED}|thirteen|sixteen)\s(?:(?:new|more|other|existing|concentrated|planned|operational|coastal|border-gate|industrial|large)\s)*"
     r"(?:industrial parks|industrial clusters|industrial zones|economic zones|IPs|ICs|IZs|EZs|clusters|urban areas|seaports|airports|hi-tech parks)\b"
 )
 _PROV_FORMS = sorted({k for k in PROVINCE_INDEX}, key=len, reverse=True)
@@ -48,11 +54,38 @@ _CENTRAL = lexicon.city_forms_before_city()
 _PROV_RE = re.compile(r"\b(" + "|".join(re.escape(f).replace(r"\ ", r"[\s-]+") for f in _PROV_FORMS) + r")\b", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _plain_char(c: str) -> str:
+    return strip_diacritics(c)
+
+
+def _plain_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """``strip_diacritics(text)`` and, where its length differs from the text's (a combining
+    mark on its own, a character that decomposes to two), the index in ``text`` of each
+    plain character plus one final entry (None when the offsets are the same)."""
+    if text.isascii():
+        return text, None
+    parts = [_plain_char(c) for c in text]
+    if all(len(p) == 1 for p in parts):
+        return "".join(parts), None
+    starts: list[int] = []
+    for i, p in enumerate(parts):
+        starts.extend([i] * len(p))
+    starts.append(len(text))
+    return "".join(parts), starts
+
+
 def _province_spans(text: str) -> list[tuple[int, int]]:
-    plain = strip_diacritics(text)
+    plain, starts = _plain_with_offsets(text)
     out = []
     for m in _PROV_RE.finditer(plain):
-        s = text[m.start():m.end()]
+        if starts is None:
+            a, b = m.start(), m.end()
+        else:  # back to the text's offsets, keeping the marks on the last letter
+            a, b = starts[m.start()], starts[m.end() - 1] + 1
+            while b < len(text) and unicodedata.category(text[b]) == "Mn":
+                b += 1
+        s = text[a:b]
         if not (s[0].isupper()):
             continue
         after = plain[m.end():m.end() + 10].lower()
@@ -60,11 +93,41 @@ def _province_spans(text: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\s+city", after) and strip_diacritics(s).lower() not in _CENTRAL and not s.lower().startswith("ho chi minh"):
             continue
-        out.append((m.start(), m.end()))
+        out.append((a, b))
     return out
 
 
+def _nfc_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """The NFC form of ``text`` and, for each of its characters, the start and end in
+    ``text`` of the segment (a starter and the marks after it) it was composed from."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        seg = unicodedata.normalize("NFC", text[i:j])
+        out.append(seg)
+        starts.extend([i] * len(seg))
+        ends.extend([j] * len(seg))
+        i = j
+    return "".join(out), starts, ends
+
+
 def rule_entities(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, label)`` character spans of ``text``. The grammars and the gazetteer
+    are written for composed (NFC) text: decomposed input (NFD Vietnamese, combining marks)
+    is matched in its NFC form and the spans are mapped back, so NFC and NFD texts give the
+    same entities."""
+    if unicodedata.is_normalized("NFC", text):
+        return _nfc_entities(text)
+    nfc, starts, ends = _nfc_with_offsets(text)
+    return [(starts[s], ends[e - 1], lab) for s, e, lab in _nfc_entities(nfc)]
+
+
+def _nfc_entities(text: str) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for rx, lab in ((MONEY_RE, "MONEY"), (AREA_RE, "AREA"), (COUNTED_RE, "FACILITY"), (FACILITY_RE, "FACILITY"), (DATE_RE, "DATE")):
         for m in rx.finditer(text):
