@@ -8,6 +8,7 @@ error can name where it came from.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -125,12 +126,27 @@ def json_lines(lines: Iterable[str], where: str) -> Iterator[tuple[str, object |
             yield loc, None, f"not valid JSON ({exc.msg} at column {exc.colno})"
 
 
-def read_jsonl(path: str | Path) -> Iterator[Document]:
+ERROR_LINES = "error lines of the extractor"  # the key ``read_jsonl`` counts skipped error lines under
+
+
+def is_error_line(obj: Any) -> bool:
+    """An ``ie extract`` line ``{"id", "error"}`` for a document it could not process."""
+    return isinstance(obj, dict) and "error" in obj and "text" not in obj
+
+
+def read_jsonl(path: str | Path, skipped: Counter | None = None) -> Iterator[Document]:
+    """Documents of a JSONL file. With ``skipped`` (a results file), the extractor's error
+    lines are skipped and counted there under :data:`ERROR_LINES`; without it they are an error."""
     path = Path(path)
     with path.open(encoding="utf-8") as fh:
         for where, obj, err in json_lines(fh, str(path)):
             if err:
                 raise CorpusError(where, err)
+            if is_error_line(obj):
+                if skipped is None:
+                    raise CorpusError(f"{where}({obj.get('id')})", f"an extractor error line, not a document: {obj['error']}")
+                skipped[ERROR_LINES] += 1
+                continue
             yield Document.from_json(obj, where)
 
 

@@ -74,11 +74,24 @@ def _corpus_consistency(args) -> int:
 
 
 def _corpus_convert(args) -> int:
+    from collections import Counter
+
     from ie.corpus.convert import convert
 
-    fmt = args.to or ("docbin" if args.out.endswith(".spacy") else "jsonl")
-    n = convert(args.inputs, args.out, fmt)
+    fmt = args.to or ("docbin" if args.out.endswith(".spacy") else "labelstudio" if args.out.endswith(".json") else "jsonl")
+    skipped: Counter = Counter()
+    try:
+        n = convert(args.inputs, args.out, fmt, skipped, args.model_version)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for reason, k in sorted(skipped.items()):
+        print(f"skipped {k} {reason}", file=sys.stderr)
     print(f"wrote {n} documents to {args.out} ({fmt})")
+    if fmt == "labelstudio":
+        from ie.corpus.labelstudio import config_path
+
+        print(f"labeling config for the Label Studio project: {config_path(args.out)}")
     return 0
 
 
@@ -121,10 +134,13 @@ def add_commands(sub) -> None:
     cs.add_argument("--json", action="store_true")
     cs.set_defaults(func=_corpus_consistency)
 
-    cv = csub.add_parser("convert", help="shared JSONL / markup <-> spaCy DocBin (.spacy) / Prodigy JSONL")
-    cv.add_argument("inputs", nargs="+", help=".jsonl (shared or Prodigy), .md markup, or .spacy files")
+    cv = csub.add_parser("convert", help="shared JSONL / markup <-> spaCy DocBin (.spacy) / Prodigy JSONL / Label Studio JSON")
+    cv.add_argument("inputs", nargs="+", help=".jsonl (shared, results or Prodigy), .md markup, .spacy, or .json "
+                    "(a Label Studio export) files; error lines of results files are skipped and counted")
     cv.add_argument("--out", required=True)
-    cv.add_argument("--to", choices=["docbin", "prodigy", "jsonl"], help="output format (default from --out's suffix)")
+    cv.add_argument("--to", choices=["docbin", "prodigy", "jsonl", "labelstudio"],
+                    help="output format (default from --out's suffix: .spacy docbin, .json labelstudio, else jsonl)")
+    cv.add_argument("--model-version", help="model_version of Label Studio predictions (default: planning-ie <version>)")
     cv.set_defaults(func=_corpus_convert)
 
     b = csub.add_parser("build-seeds", help="markup in corpus/gold/src -> corpus/gold/seeds.jsonl (text checked against the seed files)")

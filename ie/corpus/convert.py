@@ -1,4 +1,5 @@
-"""Conversion between the shared JSONL format, spaCy ``DocBin`` and Prodigy-style JSONL.
+"""Conversion between the shared JSONL format, spaCy ``DocBin``, Prodigy-style JSONL and
+Label Studio JSON (:mod:`ie.corpus.labelstudio`).
 
 - DocBin: entities in ``doc.ents``; the document id, meta and relations (character offsets
   of both arguments + label) in ``doc.user_data``, so nothing is lost on the way back.
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
@@ -97,10 +99,17 @@ def from_prodigy(obj: dict, where: str = "<prodigy>") -> Document:
     return Document(str(doc_id), obj["text"], ents, rels, meta, where)
 
 
-def read_any(path: str | Path) -> list[Document]:
+def read_any(path: str | Path, skipped: Counter | None = None) -> list[Document]:
+    """Documents of a file in any format read here (chosen by suffix, Prodigy by content);
+    with ``skipped``, what is left out on purpose (error lines, unannotated Label Studio
+    tasks) is counted there by reason."""
     path = Path(path)
     if path.suffix == ".spacy":
         return from_docbin(path)
+    if path.suffix == ".json":
+        from ie.corpus.labelstudio import read_labelstudio
+
+        return read_labelstudio(path, skipped)
     docs = []
     if path.suffix == ".jsonl":
         with path.open(encoding="utf-8") as fh:
@@ -111,11 +120,18 @@ def read_any(path: str | Path) -> list[Document]:
                     if line.strip():
                         docs.append(from_prodigy(json.loads(line), f"{path}:{n}"))
             return docs
-    return list(read_docs([path]))
+    return list(read_docs([path], Counter() if skipped is None else skipped))
 
 
-def convert(src: list[str], out: str | Path, fmt: str) -> int:
-    docs = [d for p in src for d in read_any(p)]
+def convert(src: list[str], out: str | Path, fmt: str, skipped: Counter | None = None, model_version: str | None = None) -> int:
+    """Convert ``src`` files to ``out`` in ``fmt``; returns the number of documents written
+    (what was skipped is counted in ``skipped``, see :func:`read_any`)."""
+    docs = [d for p in src for d in read_any(p, skipped)]
+    if fmt == "labelstudio":
+        from ie import __version__
+        from ie.corpus.labelstudio import write_labelstudio
+
+        return write_labelstudio(docs, out, model_version or f"planning-ie {__version__}")
     if fmt == "docbin":
         return to_docbin(docs, out)
     if fmt == "prodigy":
@@ -126,4 +142,4 @@ def convert(src: list[str], out: str | Path, fmt: str) -> int:
         return len(docs)
     if fmt == "jsonl":
         return write_jsonl(docs, out)
-    raise ValueError(f"unknown format {fmt!r} (docbin, prodigy, jsonl)")
+    raise ValueError(f"unknown format {fmt!r} (docbin, prodigy, jsonl, labelstudio)")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -22,10 +23,11 @@ def iter_paths(paths: Iterable[str | Path], suffixes=(".jsonl", ".md")) -> Itera
             raise CorpusError(str(p), "no such file or directory")
 
 
-def read_docs(paths: Iterable[str | Path]) -> Iterator[Document]:
-    """Read JSONL files and annotated-markup files (``.md``, see ie.corpus.markup)."""
+def read_docs(paths: Iterable[str | Path], skipped: Counter | None = None) -> Iterator[Document]:
+    """Read JSONL files and annotated-markup files (``.md``, see ie.corpus.markup); with
+    ``skipped``, error lines of results files are counted there instead of failing (see read_jsonl)."""
     for p in iter_paths(paths):
         if p.suffix == ".md":
             yield from read_markup(p)
         else:
-            yield from read_jsonl(p)
+            yield from read_jsonl(p, skipped)
