@@ -20,9 +20,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
 def load_config(path: str | Path) -> dict:
-    cfg = json.loads(Path(path).read_text(encoding="utf-8"))
+    """A training config: sections ``model``, ``training``, ``data``. With ``"base":
+    "other.json"`` (relative to this file) it holds only what differs from that config."""
+    path = Path(path)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    base = raw.pop("base", None)
+    cfg = load_config(path.parent / base) if base else {}
     for section in ("model", "training", "data"):
         cfg.setdefault(section, {})
+        cfg[section].update(raw.pop(section, {}))
+    if raw:
+        raise ValueError(f"{path}: unknown section(s) {', '.join(sorted(raw))}")
     known_m = {f.name for f in fields(ModelConfig)}
     known_t = {f.name for f in fields(TrainConfig)}
     for k in cfg["model"]:
@@ -110,7 +118,7 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
         bar.close()
 
     nlp = make_nlp()
-    comp = nlp.add_pipe("planning_ie")
+    comp = nlp.add_pipe("planning_ie", config={"network": mcfg.to_json()})
     comp.set_model(model.to("cpu"), mcfg, enc_path)
     if "planning_normalizer" in _registered_factories():
         nlp.add_pipe("planning_normalizer")

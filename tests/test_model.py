@@ -223,3 +223,16 @@ def test_ie_load_shortcut(trained):
     nlp = ie.load(out)
     assert nlp.pipe_names[-1] == "planning_normalizer"
     assert ie.load("rules")("Hanoi plans Ring Road 4 by 2027.").ents
+
+
+def test_network_settings_live_in_the_pipeline_config(trained):
+    from ie.components.planning_ie import saved_network
+    from ie.training import load_config
+
+    out, _ = trained
+    assert not (out / "planning_ie" / "cfg.json").exists()
+    net = saved_network(out)
+    assert net == ModelConfig(**{**net}).to_json() and "rule_features" in net
+    ablation = load_config("training/configs/ablation_no_rule_features.json")
+    assert ablation["model"] == {**load_config("training/configs/default.json")["model"], "rule_features": False}
+    assert ablation["training"] == load_config("training/configs/default.json")["training"]

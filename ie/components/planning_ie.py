@@ -30,7 +30,7 @@ class PlanningIE:
     ``(head Span, tail Span, label, score)`` tuples."""
 
     def __init__(self, nlp: Language, name: str, batch_size: int, quantize: bool, threads: int, rel_threshold: float,
-                 device: str = "cpu"):
+                 device: str = "cpu", network: dict | None = None):
         if device not in ("cpu", "cuda") and not device.startswith("cuda:"):
             raise ValueError(f"component {name!r}: device must be 'cpu' or 'cuda[:N]', not {device!r}")
         install_extensions()
@@ -43,6 +43,7 @@ class PlanningIE:
         self.rel_threshold = rel_threshold
         self.model: PlanningModel | None = None
         self._runtime: PlanningModel | None = None
+        self.network = dict(network or {})  # the network's hyperparameters (ModelConfig), kept in config.cfg
         self.cfg: ModelConfig | None = None
         self.hf_tokenizer = None
         self.encoder_dir: Path | None = None
@@ -51,6 +52,8 @@ class PlanningIE:
     def set_model(self, model: PlanningModel, cfg: ModelConfig, encoder_dir: str | Path) -> None:
         from transformers import AutoTokenizer
 
+        if self.network and self.network != cfg.to_json():
+            raise ValueError(f"component {self.name!r}: the model's settings differ from its config's network section")
         self.model, self.cfg = model.to("cpu").eval(), cfg
         self._runtime = None
         self.encoder_dir = Path(encoder_dir)
@@ -147,7 +150,6 @@ class PlanningIE:
 
         path.mkdir(parents=True, exist_ok=True)
         model = self._require_model()
-        (path / "cfg.json").write_text(json.dumps(self.cfg.to_json(), indent=2) + "\n", encoding="utf-8")
         torch.save({k: v.cpu() for k, v in model.state_dict().items()}, path / "weights.pt")
         enc = path / "encoder"
         enc.mkdir(exist_ok=True)
@@ -163,11 +165,27 @@ class PlanningIE:
         from ie.model.network import build_model
 
         path = Path(path)
-        cfg = ModelConfig(**json.loads((path / "cfg.json").read_text(encoding="utf-8")))
+        if self.network:
+            cfg = ModelConfig(**self.network)
+        else:  # pipelines saved before the settings moved into config.cfg
+            cfg = ModelConfig(**json.loads((path / "cfg.json").read_text(encoding="utf-8")))
         model = build_model(cfg, path / "encoder", pretrained=False)
         model.load_state_dict(torch.load(path / "weights.pt", map_location="cpu", weights_only=True))
         self.set_model(model, cfg, path / "encoder")
         return self
+
+
+def saved_network(pipeline_dir: str | Path) -> dict:
+    """The network settings of a saved pipeline: the ``network`` section of its
+    ``config.cfg``, or ``planning_ie/cfg.json`` in pipelines saved before it existed."""
+    from spacy.util import load_config
+
+    pipeline_dir = Path(pipeline_dir)
+    network = load_config(pipeline_dir / "config.cfg")["components"]["planning_ie"].get("network") or {}
+    legacy = pipeline_dir / "planning_ie" / "cfg.json"
+    if not network and legacy.exists():
+        network = json.loads(legacy.read_text(encoding="utf-8"))
+    return dict(network)
 
 
 _EDGE_PUNCT = lexicon.edge_punctuation()["trimmed_from_predicted_spans"]
@@ -185,8 +203,9 @@ def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:
 
 @Language.factory(
     "planning_ie",
-    default_config={"batch_size": 32, "quantize": True, "threads": 0, "rel_threshold": 0.5, "device": "cpu"},
+    default_config={"batch_size": 32, "quantize": True, "threads": 0, "rel_threshold": 0.5, "device": "cpu",
+                    "network": {}},
 )
 def make_planning_ie(nlp: Language, name: str, batch_size: int, quantize: bool, threads: int, rel_threshold: float,
-                     device: str):
-    return PlanningIE(nlp, name, batch_size, quantize, threads, rel_threshold, device)
+                     device: str, network: dict):
+    return PlanningIE(nlp, name, batch_size, quantize, threads, rel_threshold, device, network)

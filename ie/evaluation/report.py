@@ -11,6 +11,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ie.components.planning_ie import saved_network
 from ie.docs import Document
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
 from ie.evaluation.scoring import pair_documents, score
@@ -127,8 +128,7 @@ def system_info(name: str) -> dict:
     if meta_p.exists():
         meta = json.loads(meta_p.read_text())
         info = meta.get("planning_ie", {})
-        cfg_p = Path(name) / "planning_ie" / "cfg.json"
-        cfg = json.loads(cfg_p.read_text()) if cfg_p.exists() else {}
+        cfg = saved_network(name)
         best = info.get("best_dev") or {}
         return {"kind": "trained pipeline", "encoder": info.get("encoder"),
                 "features": ", ".join(k for k, on in (("case/shape/lexical/gazetteer", cfg.get("use_features")),
