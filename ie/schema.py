@@ -30,12 +30,3 @@ RULE_CLASSES = ("pad", "O") + tuple(f"{p}-{lab}" for lab in ENTITY_LABELS for p 
 def relation_allowed(label: str, head_label: str, tail_label: str) -> bool:
     heads, tails = RELATION_ARGS[label]
     return head_label in heads and tail_label in tails
-
-
-def allowed_relations(head_label: str, tail_label: str) -> tuple[str, ...]:
-    """Relation labels that may hold from an entity of ``head_label`` to one of ``tail_label``."""
-    return tuple(r for r in RELATION_LABELS if relation_allowed(r, head_label, tail_label))
-
-
-def candidate_pair(head_label: str, tail_label: str) -> bool:
-    return bool(allowed_relations(head_label, tail_label))

@@ -10,7 +10,6 @@ Relations are strict: both argument spans exact and the relation label equal.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -249,10 +248,6 @@ def score(gold: list[Document], pred: list[Document], with_errors: bool = True) 
     if with_errors:
         result["errors"] = error_lists(pairs)
     return result
-
-
-def count_summary(docs: Iterable[Document]) -> Counter:
-    return Counter(e.label for d in docs for e in d.entities)
 
 
 def format_markdown(result: dict, title: str = "Evaluation") -> str:
