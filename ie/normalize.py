@@ -24,6 +24,7 @@ CURRENCIES = lexicon.currencies()  # (pattern, ISO code), longest first
 APPROX = lexicon.approximators()
 _APPROX_RE = re.compile(r"(?:^|\W)(" + "|".join(re.escape(a) for a, _ in APPROX) + r")\s*$", re.I)
 _NUM = r"\d[\d.,]*"
+MAX_DIGITS = 24  # no amount or area in the news has more; longer runs are not values
 
 
 def parse_number(tok: str) -> float:
@@ -31,6 +32,9 @@ def parse_number(tok: str) -> float:
     t = tok.strip().rstrip(".,")
     if not t or not re.fullmatch(r"\d[\d.,]*", t):
         raise NormError(f"not a number: {tok!r}")
+    digits = sum(c.isdigit() for c in t)
+    if digits > MAX_DIGITS:
+        raise NormError(f"number with {digits} digits is beyond any real amount (at most {MAX_DIGITS})")
     if "," in t and "." in t:
         if t.rfind(",") > t.rfind("."):  # 6.397,68 (European)
             t = t.replace(".", "").replace(",", ".")

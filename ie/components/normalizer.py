@@ -20,6 +20,9 @@ def normalize_doc(doc: Doc) -> Doc:
         except NormError as exc:
             ent._.norm = None
             ent._.norm_error = str(exc)
+        except Exception as exc:  # a normalizer bug must not cost the document: report it on the span
+            ent._.norm = None
+            ent._.norm_error = f"normalizer failed: {type(exc).__name__}: {exc}"[:300]
     return doc
 
 
