@@ -54,7 +54,16 @@ def resolve_encoder(name_or_path: str | None) -> str:
 
 
 def train_pipeline(config_path: str | Path, output: str | Path, device: str | None = None,
-                   overrides: dict | None = None, show_progress: bool = True) -> dict:
+                   overrides: dict | None = None, show_progress: bool = True,
+                   init_from: str | Path | None = None, extra: list[str | Path] | None = None) -> dict:
+    """Train a pipeline from ``config_path`` into ``output``.
+
+    ``init_from``: a saved pipeline whose network settings and weights are the starting
+    point (adaptation); its config's ``model`` section is then ignored. ``extra``: more
+    annotated files (JSONL or markup), e.g. an analyst's corrected documents, trained on
+    beside the config's data and repeated ``data.extra_repeat`` times (default 2) so that a
+    few documents weigh against the large corpus.
+    """
     import torch
     from transformers import AutoTokenizer
 
@@ -64,6 +73,15 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     cfg = load_config(config_path)
     for section, vals in (overrides or {}).items():
         cfg[section].update(vals)
+    if init_from is not None:
+        from ie.components.planning_ie import saved_network
+
+        weights = Path(init_from) / "planning_ie" / "weights.pt"
+        if not weights.exists():
+            raise FileNotFoundError(f"{init_from}: not a trained planning-ie pipeline (no {weights})")
+        cfg["model"] = saved_network(init_from)
+        cfg["model"]["encoder"] = str(Path(init_from) / "planning_ie" / "encoder")
+        cfg["init_from"] = str(init_from)
     mcfg = ModelConfig(**cfg["model"])
     tcfg = TrainConfig(**cfg["training"])
     if device:
@@ -75,7 +93,10 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
         return [p if Path(p).is_absolute() else root / p for p in data.get(key, [])]
 
     train_paths, dev_paths = paths("train"), paths("dev")
-    for p in train_paths + dev_paths:
+    extra_paths = [Path(p) for p in (extra or [])]
+    if extra_paths:
+        cfg["data"]["extra"] = [str(p) for p in extra_paths]
+    for p in train_paths + dev_paths + extra_paths:
         if not Path(p).exists():
             raise FileNotFoundError(f"training data {p} is missing (build it with `ie corpus build-train`)")
     cache = Path(data.get("cache", "training/cache"))
@@ -84,13 +105,24 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     tok = AutoTokenizer.from_pretrained(enc_path, local_files_only=True)
     tok.model_max_length = 10**9
     t0 = time.time()
-    train_ds = prepared_dataset(train_paths, tok, mcfg, cache, mcfg.encoder)
-    dev_ds = prepared_dataset(dev_paths, tok, mcfg, cache, mcfg.encoder) if dev_paths else None
+    def windows(paths_, view=None):
+        ds = prepared_dataset(paths_, tok, mcfg, cache, mcfg.encoder, view)
+        return [Window.from_row(r) for r in ds.to_list()]
+
+    train_ex = windows(train_paths)
+    extra_ex = windows(extra_paths) if extra_paths else []
+    train_ex += extra_ex * int(data.get("extra_repeat", 2))
+    # perturbed views of the training documents (ie.corpus.perturb), one per later epoch
+    aug = dict(data.get("augment") or {})
+    n_views = int(aug.pop("views", 0))
+    aug_seed = int(aug.pop("seed", tcfg.seed))
+    views = [windows(train_paths, {"seed": aug_seed + k, **aug}) for k in range(n_views)]
+    dev_ex = windows(dev_paths) if dev_paths else []
     prep_s = time.time() - t0
-    train_ex = [Window.from_row(r) for r in train_ds.to_list()]
-    dev_ex = [Window.from_row(r) for r in dev_ds.to_list()] if dev_ds is not None else []
     torch.manual_seed(tcfg.seed)
     model = build_model(mcfg, enc_path, pretrained=True)
+    if init_from is not None:
+        model.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
     dev_device = pick_device(tcfg.device)
 
     bar = None
@@ -113,7 +145,7 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
             bar.write(json.dumps(rec))
 
     evaluate = (lambda m: quick_eval(m, dev_ex, device=dev_device)) if dev_ex else None
-    result = train(model, train_ex, tcfg, evaluate=evaluate, progress=progress, log=log)
+    result = train(model, train_ex, tcfg, evaluate=evaluate, progress=progress, log=log, views=views)
     if bar is not None:
         bar.close()
 

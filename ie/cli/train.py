@@ -8,10 +8,17 @@ from ie.paths import DEFAULT_CONFIG, DEFAULT_MODEL
 def _train(args) -> int:
     from ie.training import train_pipeline
 
-    overrides = {}
+    overrides = {"training": {}}
     if args.max_steps:
-        overrides["training"] = {"max_steps": args.max_steps}
-    metrics = train_pipeline(args.config, args.output, device=args.device, overrides=overrides)
+        overrides["training"]["max_steps"] = args.max_steps
+    if args.epochs:
+        overrides["training"]["epochs"] = args.epochs
+    try:
+        metrics = train_pipeline(args.config, args.output, device=args.device, overrides=overrides,
+                                 init_from=getattr(args, "from"), extra=args.extra)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}")
+        return 2
     best = max((h for h in metrics["history"] if "score" in h), key=lambda h: h["score"], default=None)
     print(f"saved {args.output} after {metrics['steps']} steps in {metrics['seconds']}s on {metrics['device']}; best dev {best}")
     return 0
@@ -23,4 +30,9 @@ def add_commands(sub) -> None:
     tr.add_argument("--output", default=DEFAULT_MODEL)
     tr.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when present)")
     tr.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke runs)")
+    tr.add_argument("--epochs", type=int, default=0, help="override the config's number of epochs")
+    tr.add_argument("--from", metavar="PIPELINE", default=None,
+                    help="continue from a trained pipeline's weights (adaptation); its network settings are kept")
+    tr.add_argument("--extra", nargs="+", metavar="FILE", default=[],
+                    help="your corrected gold documents (JSONL/markup), trained on beside the corpus")
     tr.set_defaults(func=_train)

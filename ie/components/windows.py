@@ -184,7 +184,8 @@ def prepare(docs: Iterable[Document], hf_tokenizer, cfg: ModelConfig, with_label
 
 # Modules whose code decides what the model is fed (tokens, windows, features, rule tags).
 INPUT_MODULES = ("ie.text", "ie.components.tokenizer", "ie.components.windows", "ie.components.features",
-                 "ie.components.rules", "ie.model.batching", "ie.gazetteer", "ie.schema", "ie.lexicon")
+                 "ie.components.rules", "ie.model.batching", "ie.gazetteer", "ie.schema", "ie.lexicon",
+                 "ie.corpus.perturb")
 
 
 def input_files() -> list[Path]:
@@ -196,8 +197,10 @@ def input_files() -> list[Path]:
     return [Path(importlib.import_module(m).__file__) for m in INPUT_MODULES] + lexicon.data_files()
 
 
-def cache_key(paths: list[Path], cfg: ModelConfig, tokenizer_name: str) -> str:
+def cache_key(paths: list[Path], cfg: ModelConfig, tokenizer_name: str, view: dict | None = None) -> str:
     h = hashlib.sha256()
+    if view:
+        h.update(json.dumps(view, sort_keys=True).encode())
     for p in paths:
         h.update(str(p).encode())
         h.update(Path(p).read_bytes())
@@ -209,18 +212,44 @@ def cache_key(paths: list[Path], cfg: ModelConfig, tokenizer_name: str) -> str:
     return h.hexdigest()[:16]
 
 
-def prepared_dataset(paths: list[Path], hf_tokenizer, cfg: ModelConfig, cache_dir: Path, tokenizer_name: str):
-    """A ``datasets.Dataset`` of labelled windows, built once and cached on disk."""
+def prepared_dataset(paths: list[Path], hf_tokenizer, cfg: ModelConfig, cache_dir: Path, tokenizer_name: str,
+                     view: dict | None = None):
+    """A ``datasets.Dataset`` of labelled windows, built once and cached on disk.
+
+    ``view`` (``{"seed": int, **PerturbSettings fields}``) makes a perturbed copy of the
+    documents first (:mod:`ie.corpus.perturb`): one training "view" per seed.
+    """
     import datasets
 
     from ie.corpus.reader import read_docs
 
-    key = cache_key(paths, cfg, tokenizer_name)
+    key = cache_key(paths, cfg, tokenizer_name, view)
     target = Path(cache_dir) / key
     if (target / "dataset_info.json").exists():
         return datasets.load_from_disk(str(target))
-    rows = prepare(read_docs(paths), hf_tokenizer, cfg, with_labels=True)
+    docs = read_docs(paths)
+    if view:
+        docs = perturbed(docs, view)
+    rows = prepare(docs, hf_tokenizer, cfg, with_labels=True)
     ds = datasets.Dataset.from_list([w.to_row() for w in rows])
     target.parent.mkdir(parents=True, exist_ok=True)
     ds.save_to_disk(str(target))
     return datasets.load_from_disk(str(target))
+
+
+def perturbed(docs, view: dict):
+    """The documents of one augmented training view (deterministic for its seed)."""
+    import random
+
+    from ie.corpus.perturb import PerturbLexicon, PerturbSettings, perturb
+
+    from ie.corpus.validate import validate_docs
+
+    settings = PerturbSettings(**{k: v for k, v in view.items() if k != "seed"})
+    lex = PerturbLexicon.load()
+    rng = random.Random(view["seed"])
+    for doc in docs:
+        out = perturb(doc, lex, rng, settings)
+        # a swapped name can change tokenization next to it ("Sa Dec." reads as a month
+        # abbreviation): such a copy is not gold any more, so the original stands in
+        yield doc if validate_docs([out]) else out

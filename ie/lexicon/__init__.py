@@ -102,6 +102,13 @@ def facility_type_names() -> tuple[str, ...]:
 
 
 @cache
+def facility_type_groups() -> tuple[tuple[str, ...], ...]:
+    """Interchangeable facility type phrases (singular and plural forms in separate groups),
+    for the training-time type-word substitution of :mod:`ie.corpus.perturb`."""
+    return tuple(tuple(g) for g in _words()["facility_type_groups"])
+
+
+@cache
 def province_words() -> frozenset[str]:
     return frozenset(_words()["province_words"])
 

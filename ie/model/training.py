@@ -30,9 +30,13 @@ def pick_device(name: str) -> torch.device:
 
 
 def train(model: PlanningModel, train_examples: list[Window], tcfg: TrainConfig, evaluate=None, progress=None,
-          log=None) -> dict:
+          log=None, views: list[list[Window]] = ()) -> dict:
     """Fine-tune ``model`` on ``train_examples``; after each epoch call ``evaluate(model)`` (a
-    dict with a "score" to maximise) and keep the best weights. Returns the training history."""
+    dict with a "score" to maximise) and keep the best weights. Returns the training history.
+
+    ``views``: perturbed copies of the training windows; epoch ``e`` trains on
+    ``[train_examples, *views][(e - 1) % (1 + len(views))]``, so augmentation adds variety,
+    not steps."""
     seed_everything(tcfg.seed)
     device = pick_device(tcfg.device)
     if tcfg.threads:
@@ -46,8 +50,12 @@ def train(model: PlanningModel, train_examples: list[Window], tcfg: TrainConfig,
         [{"params": enc_params, "lr": tcfg.lr_encoder}, {"params": head_params, "lr": tcfg.lr_head}],
         weight_decay=tcfg.weight_decay,
     )
-    steps_per_epoch = math.ceil(len(train_examples) / tcfg.batch_size)
-    total = steps_per_epoch * tcfg.epochs
+    epoch_sets = [train_examples, *views]
+
+    def epoch_examples(epoch: int) -> list[Window]:
+        return epoch_sets[(epoch - 1) % len(epoch_sets)]
+
+    total = sum(math.ceil(len(epoch_examples(e)) / tcfg.batch_size) for e in range(1, tcfg.epochs + 1))
     if tcfg.max_steps:
         total = min(total, tcfg.max_steps)
     warm = max(1, int(total * tcfg.warmup))
@@ -61,20 +69,21 @@ def train(model: PlanningModel, train_examples: list[Window], tcfg: TrainConfig,
     t0 = time.time()
     for epoch in range(1, tcfg.epochs + 1):
         model.train()
-        order = list(range(len(train_examples)))
+        examples = epoch_examples(epoch)
+        order = list(range(len(examples)))
         rng.shuffle(order)
         # batches of similar length cut padding; shuffled batch order keeps training stochastic
         chunks = [order[i : i + tcfg.batch_size * 8] for i in range(0, len(order), tcfg.batch_size * 8)]
         batches = []
         for c in chunks:
-            c = sorted(c, key=lambda i: len(train_examples[i].input_ids))
+            c = sorted(c, key=lambda i: len(examples[i].input_ids))
             batches += [c[i : i + tcfg.batch_size] for i in range(0, len(c), tcfg.batch_size)]
         rng.shuffle(batches)
         tot_loss = tot_n = 0.0
         for idx in batches:
             if tcfg.max_steps and step >= tcfg.max_steps:
                 break
-            batch = collate([train_examples[i] for i in idx], True, device)
+            batch = collate([examples[i] for i in idx], True, device)
             with torch.autocast(device.type, dtype=amp_dtype, enabled=use_amp):
                 out = model(batch)
                 ner_loss = model.ner_loss(out["tag_logits"], batch)
