@@ -99,6 +99,9 @@ def from_prodigy(obj: dict, where: str = "<prodigy>") -> Document:
     return Document(str(doc_id), obj["text"], ents, rels, meta, where)
 
 
+PRODIGY_ANSWERS = ("accept", "reject", "ignore")
+
+
 def read_any(path: str | Path, skipped: Counter | None = None) -> list[Document]:
     """Documents of a file in any format read here (chosen by suffix, Prodigy by content);
     with ``skipped``, what is left out on purpose (error lines, unannotated Label Studio
@@ -117,8 +120,17 @@ def read_any(path: str | Path, skipped: Counter | None = None) -> list[Document]
         if first and "spans" in json.loads(first) and "entities" not in json.loads(first):
             with path.open(encoding="utf-8") as fh:
                 for n, line in enumerate(fh, 1):
-                    if line.strip():
-                        docs.append(from_prodigy(json.loads(line), f"{path}:{n}"))
+                    if not line.strip():
+                        continue
+                    task = json.loads(line)
+                    answer = task.get("answer", "accept")  # our own export has no answer: it is gold
+                    if answer not in PRODIGY_ANSWERS:
+                        raise CorpusError(f"{path}:{n}", f"unknown Prodigy answer {answer!r} (accept, reject, ignore)")
+                    if answer != "accept":  # rejected or ignored tasks are not gold
+                        if skipped is not None:
+                            skipped[f"Prodigy tasks answered {answer!r}"] += 1
+                        continue
+                    docs.append(from_prodigy(task, f"{path}:{n}"))
             return docs
     return list(read_docs([path], Counter() if skipped is None else skipped))
 
