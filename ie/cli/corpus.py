@@ -39,10 +39,18 @@ def _corpus_stats(args) -> int:
         from ie.corpus.coverage import coverage_report
 
         st["coverage"] = coverage_report(docs)
+    if args.unseen_in:
+        from ie.corpus.stats import unseen_share
+
+        st["unseen_facility_surfaces"] = unseen_share(docs, read_docs(args.unseen_in))
     if args.json:
         print(json.dumps(st, indent=2, ensure_ascii=False))
     else:
         print(format_stats(st))
+        if args.unseen_in:
+            u = st["unseen_facility_surfaces"]
+            print(f"facility surfaces absent from {' '.join(args.unseen_in)}: {u['unseen']} of "
+                  f"{u['facility_surfaces']} ({u['share']:.1%})")
         if args.coverage:
             from ie.corpus.coverage import format_coverage
 
@@ -122,6 +130,8 @@ def add_commands(sub) -> None:
     s.add_argument("paths", nargs="+")
     s.add_argument("--json", action="store_true")
     s.add_argument("--coverage", action="store_true", help="also print the coverage counts of the corpus issue")
+    s.add_argument("--unseen-in", nargs="+", metavar="PATH", default=[],
+                   help="also print the share of distinct FACILITY surfaces absent from these files (e.g. corpus/train)")
     s.set_defaults(func=_corpus_stats)
     ov = csub.add_parser("overlap", help="fail if any N-word sequence of a seed article occurs in these files")
     ov.add_argument("paths", nargs="+")

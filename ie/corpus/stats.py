@@ -32,3 +32,17 @@ def format_stats(st: dict) -> str:
     lines.append("relations")
     lines += [f"  {k:<16}{v:>8}" for k, v in st["relations"].items()]
     return "\n".join(lines)
+
+
+def facility_surfaces(docs) -> set[str]:
+    """Distinct FACILITY surfaces (exact strings) of ``docs``."""
+    return {d.text[e.start:e.end] for d in docs for e in d.entities if e.label == "FACILITY"}
+
+
+def unseen_share(docs, reference_docs) -> dict:
+    """How many distinct FACILITY surfaces of ``docs`` the ``reference_docs`` never contain
+    (the OOD set's measure of novelty against the training corpus)."""
+    mine, seen = facility_surfaces(docs), facility_surfaces(reference_docs)
+    unseen = mine - seen
+    return {"facility_surfaces": len(mine), "unseen": len(unseen),
+            "share": round(len(unseen) / len(mine), 3) if mine else 0.0}
