@@ -1,0 +1,65 @@
+"""``ie extract --engine ray`` on a real local Ray cluster (``ray.init(num_cpus=2)``):
+sharded parts that, read in order, are the records of the plain run; finished shards are
+skipped on a second run; Parquet in and out."""
+
+import json
+import shutil
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import SHARED
+from tests.tiny_model import tiny_model
+
+ray = pytest.importorskip("ray")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def plain(inputs, tmp_path, model):
+    from ie.extract import run_extract
+
+    out = tmp_path / "plain.jsonl"
+    run_extract([str(i) for i in inputs], out, model, progress=False)
+    return [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_seeds_on_ray_equal_the_plain_run_and_resume_skips_finished_shards(cluster, tmp_path):
+    from ie.extract.ray_engine import read_parts, run_ray
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SHARED / "seeds", seeds)
+    (seeds / "empty.txt").write_text(" \n", encoding="utf-8")  # an error line keeps its place
+    expected = plain([seeds], tmp_path, "rules")
+    st = run_ray([str(seeds)], tmp_path / "ray", "rules", workers=2, shard_docs=2, progress=False)
+    assert st["shards"] == 3 and st["documents"] == len(expected) == 6 and st["errors"] == 1
+    assert list(read_parts(tmp_path / "ray")) == expected
+    (tmp_path / "ray" / "part-00001.jsonl").unlink()  # as if the run had stopped in that shard
+    again = run_ray([str(seeds)], tmp_path / "ray", "rules", workers=2, shard_docs=2, progress=False)
+    assert again["skipped_shards"] == 2 and again["documents"] == 2
+    assert list(read_parts(tmp_path / "ray")) == expected
+    with pytest.raises(ValueError, match="another run"):
+        run_ray([str(seeds / "000_aa6c0136b7f1dd25.txt")], tmp_path / "ray", "rules", progress=False)
+
+
+def test_trained_model_on_ray_parquet_in_and_out_equals_the_plain_run(cluster, tmp_path):
+    from ie.extract.ray_engine import read_parts, run_ray
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))][:3]
+    texts += ["Long An has 35 industrial parks on 12,000 ha.", "Hai Phong drew US$3 billion in 2024."]
+    ids = [f"n{i}" for i in range(len(texts))]
+    pq.write_table(pa.table({"id": ids, "text": texts}), tmp_path / "in.parquet", row_group_size=2)
+    with (tmp_path / "in.jsonl").open("w", encoding="utf-8") as fh:
+        for i, t in zip(ids, texts):
+            fh.write(json.dumps({"id": i, "text": t}) + "\n")
+    model = str(tiny_model())
+    expected = plain([tmp_path / "in.jsonl"], tmp_path, model)
+    st = run_ray([str(tmp_path / "in.parquet")], tmp_path / "ray", model, fmt="parquet", workers=2, progress=False)
+    assert st["shards"] == 3 and st["ok"] == 5 and (tmp_path / "ray" / "part-00002.parquet").exists()
+    assert list(read_parts(tmp_path / "ray")) == expected
