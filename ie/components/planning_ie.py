@@ -87,6 +87,17 @@ class PlanningIE:
                 self._runtime = model
         return self._runtime
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Entity labels, then relation labels (spaCy writes them to meta.json)."""
+        return tuple(ENTITY_LABELS) + tuple(RELATION_LABELS)
+
+    def score(self, examples, **kwargs) -> dict:
+        """Strict entity and relation P/R/F, equal to ``ie evaluate``'s (``spacy evaluate``)."""
+        from ie.components.results import score_examples
+
+        return score_examples(examples)
+
     # -- processing ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
