@@ -13,6 +13,9 @@ def _evaluate(args) -> int:
     from ie.corpus.reader import read_docs
     from ie.evaluation.scoring import format_markdown, score
 
+    if len(args.gold) > 1:
+        return _evaluate_sets(args)
+    args.gold = args.gold[0]
     gold = list(read_docs([args.gold]))
     if args.cv:
         from ie.evaluation.crossval import cross_validate, format_cv
@@ -53,9 +56,35 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _evaluate_sets(args) -> int:
+    """Several gold sets (e.g. seeds, dev, ood): one report folder each under --report and
+    a summary table over all of them (summary.md / summary.json)."""
+    from ie.corpus.reader import read_docs
+    from ie.evaluation.report import write_report, write_summary
+
+    if not args.report or not args.model or args.pred or args.cv:
+        print("error: several --gold sets need --model and --report (and no --pred or --cv)", file=sys.stderr)
+        return 2
+    names = [Path(g).stem for g in args.gold]
+    if len(set(names)) != len(names):
+        print(f"error: gold sets need distinct file names, got {names}", file=sys.stderr)
+        return 2
+    out = Path(args.report)
+    per_set = {}
+    for name, path in zip(names, args.gold):
+        gold = list(read_docs([path]))
+        per_set[name] = write_report(gold, {args.model: None}, out / name, compare=args.compare,
+                                     command=args.command_line)
+        print(f"wrote {out / name}/report.md", file=sys.stderr)
+    write_summary(per_set, out, command=args.command_line)
+    print((out / "summary.md").read_text(encoding="utf-8"))
+    return 0
+
+
 def add_commands(sub) -> None:
     ev = sub.add_parser("evaluate", help="precision/recall/F1 of predictions (or a model) against gold")
-    ev.add_argument("--gold", required=True)
+    ev.add_argument("--gold", required=True, nargs="+",
+                    help="gold JSONL; several sets (seeds dev ood) need --model and --report and give a summary table")
     ev.add_argument("--pred", help="prediction JSONL in the shared format")
     ev.add_argument("--model", help="a pipeline directory, or 'rules', run over the gold texts")
     ev.add_argument("--json", help="write the full metrics as JSON here")

@@ -14,7 +14,7 @@ from pathlib import Path
 from ie.components.planning_ie import saved_network
 from ie.docs import Document
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
-from ie.evaluation.scoring import pair_documents, score
+from ie.evaluation.scoring import compare_paired, pair_documents, score
 
 
 def error_analysis(gold: list[Document], pred: list[Document]) -> dict:
@@ -164,9 +164,11 @@ def write_report(gold: list[Document], systems: dict[str, list[Document] | None]
         r["timing"] = timing.get(name)
         results[name] = r
     command = command or "(python API)"
+    first = names[0]
+    paired = {name: compare_paired(results[name], results[first]) for name in names[1:]}
     metrics = {"command": command, "generated": time.strftime("%Y-%m-%d %H:%M:%S"), "gold_documents": len(gold),
                "gold_entities": sum(len(d.entities) for d in gold), "gold_relations": sum(len(d.relations) for d in gold),
-               "systems": results}
+               "systems": results, "paired": paired}
     (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     png = _bar_chart(results)
     (out_dir / "prf.png").write_bytes(png)
@@ -180,19 +182,72 @@ def _f(x) -> str:
     return "" if x is None else f"{x:.3f}"
 
 
+def _p(paired: dict) -> str:
+    """A p-value as the resampling can resolve it: none of 1,000 resamples reads "< 0.001"."""
+    if paired["p_value"] == 0 and paired["n_resamples"]:
+        return f"< {1 / paired['n_resamples']:.3f}"
+    return f"{paired['p_value']:.3f}"
+
+
+def _ci(tab: dict) -> str:
+    ci = tab.get("micro_ci")
+    return f"[{ci['low']:.3f}, {ci['high']:.3f}]" if ci else ""
+
+
+def write_summary(per_set: dict[str, dict], out_dir: Path, command: str | None = None) -> dict:
+    """One table over several gold sets (seeds, dev, ood...): per set and system, F1 per
+    label and micro F1 with its bootstrap interval; ``per_set`` maps a set name to the
+    metrics :func:`write_report` returned for it."""
+    rows = []
+    for set_name, metrics in per_set.items():
+        for name, r in metrics["systems"].items():
+            ent, rel = r["entities"]["strict"], r["relations"]["strict"]
+            rows.append({"set": set_name, "documents": metrics["gold_documents"], "system": name,
+                         "entity_per_label": {lab: ent["per_label"][lab]["f1"] for lab in ENTITY_LABELS},
+                         "entity_micro": ent["micro"]["f1"], "entity_ci": ent.get("micro_ci"),
+                         "relation_per_label": {lab: rel["per_label"][lab]["f1"] for lab in RELATION_LABELS},
+                         "relation_micro": rel["micro"]["f1"], "relation_ci": rel.get("micro_ci")})
+    summary = {"command": command or "(python API)", "generated": time.strftime("%Y-%m-%d %H:%M:%S"), "rows": rows}
+    L = ["# Evaluation summary", "", f"Command: `{summary['command']}`  ", f"Generated: {summary['generated']}", "",
+         "Strict F1; intervals are 95% bootstrap intervals over documents. Per-set details in the sub-folders.", "",
+         "| set | docs | system | " + " | ".join(ENTITY_LABELS) + " | entity micro [95% CI] | "
+         + " | ".join(RELATION_LABELS) + " | relation micro [95% CI] |",
+         "|---" * (3 + len(ENTITY_LABELS) + 1 + len(RELATION_LABELS) + 1) + "|"]
+    for row in rows:
+        ec, rc = row["entity_ci"] or {}, row["relation_ci"] or {}
+        L.append(f"| {row['set']} | {row['documents']} | {row['system']} | "
+                 + " | ".join(_f(row["entity_per_label"][lab]) for lab in ENTITY_LABELS)
+                 + f" | **{_f(row['entity_micro'])}** [{_f(ec.get('low'))}, {_f(ec.get('high'))}] | "
+                 + " | ".join(_f(row["relation_per_label"][lab]) for lab in RELATION_LABELS)
+                 + f" | **{_f(row['relation_micro'])}** [{_f(rc.get('low'))}, {_f(rc.get('high'))}] |")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "summary.md").write_text("\n".join(L) + "\n", encoding="utf-8")
+    (out_dir / "summary.json").write_text(json.dumps(summary, indent=1) + "\n", encoding="utf-8")
+    return summary
+
+
 def render_markdown(m: dict) -> str:
     L = ["# Evaluation report", "", f"Command: `{m['command']}`  ", f"Generated: {m['generated']}  ",
          f"Gold: {m['gold_documents']} documents, {m['gold_entities']} entities, {m['gold_relations']} relations", ""]
     systems = m["systems"]
-    L += ["## Systems compared (strict F1)", "", "| system | " + " | ".join(ENTITY_LABELS) + " | entity micro | entity macro | lenient micro | relation micro | words/s |",
+    L += ["## Systems compared (strict F1)", "", "| system | " + " | ".join(ENTITY_LABELS) + " | entity micro [95% CI] | entity macro | lenient micro | relation micro [95% CI] | words/s |",
           "|---" * (len(ENTITY_LABELS) + 6) + "|"]
     for name, r in systems.items():
         s = r["entities"]["strict"]
         t = r.get("timing") or {}
         L.append(f"| {name} | " + " | ".join(_f(s["per_label"][lab]["f1"]) for lab in ENTITY_LABELS)
-                 + f" | **{_f(s['micro']['f1'])}** | {_f(s['macro']['f1'])} | {_f(r['entities']['lenient']['micro']['f1'])}"
-                 f" | **{_f(r['relations']['strict']['micro']['f1'])}** | {t.get('words_per_s', '')} |")
+                 + f" | **{_f(s['micro']['f1'])}** {_ci(s)} | {_f(s['macro']['f1'])} | {_f(r['entities']['lenient']['micro']['f1'])}"
+                 f" | **{_f(r['relations']['strict']['micro']['f1'])}** {_ci(r['relations']['strict'])} | {t.get('words_per_s', '')} |")
     L.append("")
+    L += ["Intervals: 95% percentile bootstrap over documents (1,000 resamples, seed 13).", ""]
+    if m.get("paired"):
+        L += ["## Paired bootstrap against the first system", "",
+              "| system | entity ΔF1 | p | relation ΔF1 | p |", "|---|---|---|---|---|"]
+        for name, pr in m["paired"].items():
+            e, rr = pr["entities"], pr["relations"]
+            L.append(f"| {name} | {e['delta']:+.3f} | {_p(e)} | {rr['delta']:+.3f} | {_p(rr)} |")
+        L += ["", "ΔF1 = this system minus the first; p = two-sided paired-bootstrap p-value (documents resampled "
+              "together for both systems). p >= 0.05: the difference may be noise.", ""]
     for name, r in systems.items():
         L += [f"## {name}", "", "System: " + ", ".join(f"{k}={v}" for k, v in r["system"].items() if v is not None), ""]
         for title, tab, labels in (("Entities, strict", r["entities"]["strict"], ENTITY_LABELS),

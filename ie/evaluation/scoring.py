@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ie.docs import CorpusError, Document
+from ie.evaluation.bootstrap import bootstrap_ci, paired_bootstrap
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
 
 
@@ -228,6 +229,24 @@ def error_lists(pairs) -> dict:
     return out
 
 
+def per_document_counts(pairs) -> dict[str, list[tuple[int, int, int]]]:
+    """Micro (tp, fp, fn) of each gold document, entities and relations, in gold order:
+    the unit the bootstrap resamples (ie.evaluation.bootstrap)."""
+    out: dict[str, list[tuple[int, int, int]]] = {"entities": [], "relations": []}
+    for pair in pairs:
+        for key, counts in (("entities", strict_entity_counts([pair])), ("relations", relation_counts([pair]))):
+            out[key].append((sum(c.tp for c in counts.values()), sum(c.fp for c in counts.values()),
+                             sum(c.fn for c in counts.values())))
+    return out
+
+
+def compare_paired(a: dict, b: dict) -> dict:
+    """Paired-bootstrap comparison of two ``score()`` results on the same gold documents:
+    entity and relation micro F1 difference (a - b) and its two-sided p-value."""
+    return {kind: paired_bootstrap(a["per_document"][kind], b["per_document"][kind])
+            for kind in ("entities", "relations")}
+
+
 def score(gold: list[Document], pred: list[Document], with_errors: bool = True) -> dict:
     pairs = pair_documents(gold, pred)
     strict = _table(strict_entity_counts(pairs), ENTITY_LABELS)
@@ -244,7 +263,10 @@ def score(gold: list[Document], pred: list[Document], with_errors: bool = True) 
             "lenient": _table(lenient_entity_counts(pairs), ENTITY_LABELS),
         },
         "relations": {"strict": _table(relation_counts(pairs), RELATION_LABELS)},
+        "per_document": per_document_counts(pairs),
     }
+    result["entities"]["strict"]["micro_ci"] = bootstrap_ci(result["per_document"]["entities"])
+    result["relations"]["strict"]["micro_ci"] = bootstrap_ci(result["per_document"]["relations"])
     if with_errors:
         result["errors"] = error_lists(pairs)
     return result
@@ -259,6 +281,8 @@ def format_markdown(result: dict, title: str = "Evaluation") -> str:
             lines.append(f"| {lab} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['tp']} | {c['fp']} | {c['fn']} |")
         m = tab["micro"]
         lines.append(f"| **micro** | {m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | {m['tp']} | {m['fp']} | {m['fn']} |")
+        if "micro_ci" in tab:
+            lines.append(f"\nmicro F1 {format_ci(tab['micro_ci'])}")
         mm = tab["macro"]
         lines.append(f"| **macro** | {mm['precision']:.3f} | {mm['recall']:.3f} | {mm['f1']:.3f} | | | |")
         lines.append("")
@@ -269,3 +293,9 @@ def format_markdown(result: dict, title: str = "Evaluation") -> str:
     table("Entities, lenient (overlap, same label)", result["entities"]["lenient"])
     table("Relations, strict (exact argument spans and label)", result["relations"]["strict"])
     return "\n".join(lines)
+
+
+def format_ci(ci: dict) -> str:
+    """"0.912 [0.871, 0.944]" with what the interval is."""
+    return (f"{ci['f1']:.3f} [{ci['low']:.3f}, {ci['high']:.3f}] (95% bootstrap interval over "
+            f"{ci['n_docs']} documents, {ci['n_resamples']} resamples)")
