@@ -52,3 +52,18 @@ def test_nfc_and_nfd_give_the_same_entities():
     nfd = unicodedata.normalize("NFD", TEXT)
     for s, e, _ in rule_entities(nfd):  # spans keep their combining marks
         assert e == len(nfd) or unicodedata.category(nfd[e]) != "Mn"
+
+
+@pytest.mark.parametrize("run", ["🙂", "(", "°", "'"])
+def test_long_runs_without_whitespace_tokenize_in_linear_time(run):
+    """spaCy strips affixes one at a time (quadratic: 4,000 emoji took 12 s); the project
+    tokenizer cuts such runs into pieces and keeps the text."""
+    from ie.text import make_nlp
+
+    nlp = make_nlp()
+    nlp.max_length = 10**7
+    text = "Bac Ninh " + run * 100_000 + " has 5 ha."
+    t0 = time.perf_counter()
+    doc = nlp.make_doc(text)
+    assert time.perf_counter() - t0 < 3.0
+    assert doc.text == text and [t.text for t in doc][:2] == ["Bac", "Ninh"]
