@@ -21,8 +21,19 @@ from ie.text import make_nlp
 # and a pattern scans a text in linear time (a 200 KB run of digits or capitals is no
 # denial of service). No real amount has more than 18 digits before its separators.
 _NUM = r"(?<!\d)(?<!\d[.,])(?:\d{1,3}(?:[.,]\d{3}){1,6}(?:[.,]\d{1,6})?|\d{1,18}(?:[.,]\d{1,6})?)"
-_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|half a)"
-_MAG = r"(?:thousand|million|billion|trillion|quadrillion)"
+_WORDS = lexicon.rule_grammar()
+
+
+def _alt(words) -> str:
+    return "(?:" + "|".join(words) + ")"
+
+
+_SPELLED = _alt(_WORDS["spelled_amounts"])
+_MAG = _alt(_WORDS["written_magnitudes"])
+_FAC_MOD = _alt(_WORDS["facility_name_modifiers"])
+_COUNT_EXTRA = "|".join(_WORDS["spelled_counts_extra"])
+_COUNT_MOD = _alt(_WORDS["counted_group_modifiers"])
+_COUNT_NOUN = _alt(_WORDS["counted_group_nouns"])
 _RNG = rf"(?:{_NUM})(?:\s?[-–]\s?(?:{_NUM}))?"
 MONEY_RE = re.compile(
     rf"(?:(?:VN[DĐ]|US\$|USD|\$)\s?{_RNG}(?:\s{_MAG})?"
@@ -30,7 +41,7 @@ MONEY_RE = re.compile(
     rf"|{_RNG}\s{_MAG}\s(?=USD|VND))(?![\w$])"
 )
 AREA_RE = re.compile(rf"(?<![\w.,]){_RNG}\s?-?(?:ha|hectares?|km2|km²|sq\.? ?km|square (?:kilo)?met(?:re|er)s)(?!\w)")
-_MONTH = "(?:" + "|".join(lexicon.month_names()) + ")"
+_MONTH = _alt(lexicon.month_names())
 DATE_RE = re.compile(
     rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{4}}"
     rf"|(?:first|last|remaining|first (?:six|nine|three) months|(?:first|second) half|(?:first|second|third|fourth) quarter|beginning|end|middle)"
@@ -38,14 +49,14 @@ DATE_RE = re.compile(
     rf"|(?:19|20)\d\d\s?[-–]\s?(?:(?:19|20)\d\d|\d\d)(?!\d)|(?<![\d/.,-])(?:19|20)\d\d(?![\d/%]|\s?(?:ha|hectares|percent)))"
 )
 _CAP = r"(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ'’-]{0,40}|[IVX]{1,6}(?:-[A-Z])?|\d{1,6}[A-Z]?)"
-_TYPE = "(?:" + "|".join(lexicon.facility_type_names()) + ")"
+_TYPE = _alt(lexicon.facility_type_names())
 FACILITY_RE = re.compile(
     rf"(?:National Highway|Highway|Ring [Rr]oad)\s(?:No\.\s?)?\d{{1,6}}[A-Z]?"
-    rf"|(?<![\wÀ-ỹ'’-])(?:(?>{_CAP})(?:\s[-–]\s|\s|(?<=\d)-|(?<=[IVX])-)){{1,6}}(?:(?:coastal|border-gate|border gate|special|cross-border)\s)?{_TYPE}(?:\s(?:[IVX]+(?:-[A-Z])?))?(?:\s[–-]\s[Pp]hase \d+)?"
+    rf"|(?<![\wÀ-ỹ'’-])(?:(?>{_CAP})(?:\s[-–]\s|\s|(?<=\d)-|(?<=[IVX])-)){{1,6}}(?:{_FAC_MOD}\s)?{_TYPE}(?:\s(?:[IVX]+(?:-[A-Z])?))?(?:\s[–-]\s[Pp]hase \d+)?"
 )
 COUNTED_RE = re.compile(
-    rf"\b(?:\d{{1,9}}|{_SPELLED}|thirteen|sixteen)\s(?:(?:new|more|other|existing|concentrated|planned|operational|coastal|border-gate|industrial|large)\s)*"
-    r"(?:industrial parks|industrial clusters|industrial zones|economic zones|IPs|ICs|IZs|EZs|clusters|urban areas|seaports|airports|hi-tech parks)\b"
+    rf"\b(?:\d{{1,9}}|{_SPELLED}|{_COUNT_EXTRA})\s(?:{_COUNT_MOD}\s)*"
+    rf"{_COUNT_NOUN}\b"
 )
 _PROV_FORMS = sorted({k for k in PROVINCE_INDEX}, key=len, reverse=True)
 _CENTRAL = lexicon.city_forms_before_city()

@@ -192,6 +192,14 @@ def approximator_words() -> frozenset[str]:
     return frozenset(w for said, _ in approximators() for w in said.split())
 
 
+@cache
+def rule_grammar() -> dict[str, tuple[str, ...]]:
+    """Word lists of the rule baseline's grammars (``spelled_amounts``, ``spelled_counts_extra``,
+    ``written_magnitudes``, ``counted_group_modifiers``, ``counted_group_nouns``,
+    ``facility_name_modifiers``), each in the order the grammar tries them."""
+    return {k: tuple(v) for k, v in _words()["rule_grammar"].items() if not k.startswith("_")}
+
+
 # -- punctuation -------------------------------------------------------------------------
 @cache
 def edge_punctuation() -> dict[str, frozenset[str]]:

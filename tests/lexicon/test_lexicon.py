@@ -58,3 +58,11 @@ def test_data_files_cover_the_lexicon():
     names = {p.name for p in lexicon.data_files()}
     assert {"provinces.tsv", "province_variants.tsv", "words.json"} <= names
     assert all(p.suffix in (".tsv", ".json") for p in lexicon.data_files())
+
+
+def test_rule_grammar_words_are_known_vocabulary():
+    g = lexicon.rule_grammar()
+    assert set(g["written_magnitudes"]) <= set(lexicon.magnitudes())
+    numbers = lexicon.number_words(in_amounts=True)
+    assert all(w.split()[0] in numbers for w in g["spelled_amounts"] + g["spelled_counts_extra"])
+    assert "_about" not in g
