@@ -8,13 +8,15 @@ import shlex
 import sys
 
 from ie.cli import bench, corpus, evaluate, extract, train
+from ie.facts import cli as facts
+from ie.serve import cli as serve
 from ie.docs import CorpusError
 
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ie", description="Information extraction for Vietnamese planning news.")
     sub = p.add_subparsers(dest="cmd", required=True)
-    for module in (corpus, extract, bench, train, evaluate):
+    for module in (corpus, extract, bench, train, evaluate, serve, facts):
         module.add_commands(sub)
     return p
 

@@ -18,7 +18,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "and the API docs at /docs (all offline).",
     )
     configure(p, d)
+    p.set_defaults(func=run)
     return p
+
+
+# the name the modules of ``ie.cli`` use for the same hook
+add_commands = add_parser
 
 
 def configure(p: argparse.ArgumentParser, d: Limits) -> None:
