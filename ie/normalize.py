@@ -53,6 +53,8 @@ def parse_number(tok: str) -> float:
             t = t.replace(".", "")
         else:
             raise NormError(f"unclear number {tok!r}")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", t):  # separators left in the wrong places: "0.,.0", "1,.5"
+        raise NormError(f"unclear number {tok!r}")
     return Decimal(t)
 
 
