@@ -81,6 +81,8 @@ def _quantity(s: str) -> tuple[float, float | None]:
     m = re.fullmatch(rf"({_NUM})(?:-({_NUM}))?\s*([a-z]+)?(?:\s+([a-z]+))?", s)
     if m:
         lo, hi = parse_number(m.group(1)), (parse_number(m.group(2)) if m.group(2) else None)
+        if hi is not None and hi < lo:
+            raise NormError(f"range ends before it starts: {s!r}")
         mult = Decimal(1)
         for w in (m.group(3), m.group(4)):
             if w:
