@@ -204,6 +204,12 @@ def normalize_date(text: str, left: str = "") -> dict:
         if m.group(1):
             out["part"] = m.group(1)
         return out
+    # day and month without a year (guideline D55: "October 8", "Sept. 9", "8 October")
+    m = re.fullmatch(rf"({_MON})\.? (\d{{1,2}})(?:st|nd|rd|th)?|(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({_MON})\.?", s)
+    if m:
+        mo, d = (MONTHS[m.group(1)], int(m.group(2))) if m.group(1) else (MONTHS[m.group(4)], int(m.group(3)))
+        _day(2000, mo, d)  # a day that exists in some year (2000 is a leap year)
+        return {"start": None, "end": None, "month": mo, "day": d}
     m = re.fullmatch(rf"(?:(early|mid|late|end of|beginning of) ?-?)?({_MON})", s)
     if m:
         out = {"start": None, "end": None, "month": MONTHS[m.group(2)]}
