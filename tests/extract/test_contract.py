@@ -275,7 +275,7 @@ def test_a_jsonl_fifo_is_processed_as_it_arrives(tmp_path):
     assert [x["id"] for x in lines(out)] == ["first", "second"]
 
 
-def test_resume_keeps_valid_lines_after_a_garbled_one(tmp_path):
+def test_resume_keeps_valid_lines_after_a_garbled_one(tmp_path, capsys):
     jl = tmp_path / "d.jsonl"
     jl.write_text("".join(json.dumps({"id": str(i), "text": GOOD}) + "\n" for i in range(4)))
     out = tmp_path / "o.jsonl"
@@ -283,7 +283,9 @@ def test_resume_keeps_valid_lines_after_a_garbled_one(tmp_path):
     good = out.read_bytes()
     rows = good.splitlines(keepends=True)
     out.write_bytes(rows[0] + b"{garbled\n" + rows[2] + rows[3][:10])
+    capsys.readouterr()
     assert ie(jl, "--out", out, "--resume") == 0
+    assert "2 extracted, 0 errors, 2 already done" in capsys.readouterr().err  # line 3 kept, not redone
     assert out.read_bytes() == good
 
 
@@ -324,7 +326,7 @@ def test_db_is_written_over_the_whole_output(tmp_path):
     assert sorted(r[0] for r in con.execute("SELECT doc_id FROM documents").fetchall()) == [f"{d}/a.txt", f"{d}/b.txt"]
 
 
-def test_multiprocess_names_the_failing_document(tmp_path):
+def test_two_processes_write_the_same_bytes(tmp_path):
     jl = tmp_path / "d.jsonl"
     jl.write_text("".join(json.dumps({"id": str(i), "text": GOOD}) + "\n" for i in range(6)))
     assert ie(jl, "--out", tmp_path / "one.jsonl") == 0
