@@ -120,7 +120,8 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     dev_ex = windows(dev_paths) if dev_paths else []
     prep_s = time.time() - t0
     torch.manual_seed(tcfg.seed)
-    model = build_model(mcfg, enc_path, pretrained=True)
+    # adaptation: the saved weights cover the whole network, encoder included
+    model = build_model(mcfg, enc_path, pretrained=init_from is None)
     if init_from is not None:
         model.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))
     dev_device = pick_device(tcfg.device)
