@@ -5,7 +5,8 @@ CSV and HTML byte for byte with an uninterrupted run.
 
 Documents: texts of the training corpus as .txt files in folders plus a JSONL file, with a
 few that fail (empty, not UTF-8), so resumes also retry error lines. In each trial the first
-run is killed at a random moment; half the trials kill the resumed run once more too.
+run is killed (SIGKILL) once its output holds a random number of lines (up to all of them: then
+it dies while CSV/HTML are written); half the trials kill the resumed run once more too.
 """
 
 from __future__ import annotations
@@ -50,23 +51,25 @@ def command(inputs: list[str], out: Path, resume: bool) -> list[str]:
             + (["--resume"] if resume else []))
 
 
-def run_killed(cmd: list[str], delay: float) -> dict:
+def run_killed(cmd: list[str], out: Path, target: int, limit: float = 300.0) -> dict:
+    """Start ``cmd`` and kill -9 it once ``out`` holds ``target`` lines (the last target,
+    all documents, kills it while CSV/HTML are being written or just after)."""
     p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
+    t0 = time.time()
+    while p.poll() is None and _count(out) < target and time.time() - t0 < limit:
+        time.sleep(0.01)
     killed = p.poll() is None
     if killed:
         os.kill(p.pid, signal.SIGKILL)
     p.wait()
-    return {"delay_s": round(delay, 2), "killed": killed, "rc": p.returncode}
+    return {"target_lines": target, "killed": killed, "lines_at_kill": _count(out), "after_s": round(time.time() - t0, 2)}
 
 
-def trial(inputs, ref: Path, work: Path, rng: random.Random, wall: float) -> dict:
+def trial(inputs, ref: Path, work: Path, rng: random.Random, n: int, second: float) -> dict:
     work.mkdir()
-    kills = [run_killed(command(inputs, work, False), rng.uniform(0.4 * wall, wall))]
-    kills[0]["lines_at_kill"] = _count(work / "r.jsonl")
-    if rng.random() < 0.5:
-        kills.append(run_killed(command(inputs, work, True), rng.uniform(0.4 * wall, wall)))
-        kills[-1]["lines_at_kill"] = _count(work / "r.jsonl")
+    kills = [run_killed(command(inputs, work, False), work / "r.jsonl", rng.randint(1, n))]
+    if rng.random() < second and kills[0]["lines_at_kill"] < n:  # kill the resumed run too
+        kills.append(run_killed(command(inputs, work, True), work / "r.jsonl", rng.randint(kills[0]["lines_at_kill"] + 1, n)))
     rc = subprocess.run(command(inputs, work, True), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
     same = {name: (work / name).read_bytes() == (ref / name).read_bytes() for name in ("r.jsonl", "f.csv", "r.html")}
     return {"kills": kills, "final_rc": rc, "identical": same}
@@ -81,6 +84,7 @@ def main(argv=None) -> int:
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--trials", type=int, default=20)
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--second-kill", type=float, default=0.5, help="share of trials that kill the resumed run too")
     ap.add_argument("--json")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
@@ -92,7 +96,7 @@ def main(argv=None) -> int:
         t0 = time.time()
         ref_rc = subprocess.run(command(inputs, ref, False), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
         wall = time.time() - t0
-        trials = [trial(inputs, ref, tmp / f"t{i}", rng, wall) for i in range(args.trials)]
+        trials = [trial(inputs, ref, tmp / f"t{i}", rng, args.docs, args.second_kill) for i in range(args.trials)]
         ref_lines = _count(ref / "r.jsonl")
     killed_mid = sum(k["killed"] for t in trials for k in t["kills"])
     partial = sum(k["killed"] and 0 < k["lines_at_kill"] < args.docs for t in trials for k in t["kills"])

@@ -12,8 +12,9 @@ spec.loader.exec_module(kill_resume)
 
 
 def test_kill_9_then_resume_gives_the_uninterrupted_bytes(tmp_path):
-    assert kill_resume.main(["--docs", "60", "--trials", "1", "--seed", "4", "--json", str(tmp_path / "k.json")]) == 0
+    assert kill_resume.main(["--docs", "24", "--trials", "1", "--seed", "4", "--second-kill", "0", "--json", str(tmp_path / "k.json")]) == 0
     import json
 
     rep = json.loads((tmp_path / "k.json").read_text())
-    assert rep["identical_trials"] == 1 and rep["reference_lines"] == 60
+    assert rep["identical_trials"] == 1 and rep["reference_lines"] == 24
+    assert rep["kills_with_partial_output"] == 1
