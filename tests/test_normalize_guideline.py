@@ -171,3 +171,29 @@ def test_number_like_strings_never_crash(num, unit):
             normalize(label, f"{num} {unit}".strip())
         except NormError:
             pass
+
+
+def test_number_parsing_details():
+    """Survivors of the first mutation run (eval/reports/mutation.md), killed by hand."""
+    from ie.normalize import parse_number
+
+    assert parse_number("4,128.") == 4128 and parse_number("17.5,") == parse_number("17.5")  # trailing separators
+    assert float(parse_number("1,5")) == 1.5  # one comma and not 3 digits after it: a decimal comma
+    with pytest.raises(NormError, match="not a number: 'abc'"):
+        parse_number("abc")
+    with pytest.raises(NormError, match="unclear number '1,23,4567'"):
+        parse_number("1,23,4567")
+    with pytest.raises(NormError, match="unknown magnitude 'zillion'"):
+        normalize("MONEY", "5 zillion USD")
+    with pytest.raises(NormError, match="unknown number word 'many'"):
+        normalize("MONEY", "many billion USD")
+
+
+def test_range_spellings_and_integral_amounts():
+    en_dash = normalize("MONEY", "VND1,100–1,200 billion")
+    assert (en_dash["min"], en_dash["max"]) == (1_100_000_000_000, 1_200_000_000_000)
+    spelled = normalize("MONEY", "2 to 3 billion USD")
+    assert (spelled["min"], spelled["max"]) == (2_000_000_000, 3_000_000_000)
+    # integral values are ints (JSON 4128000000000, not 4128000000000.0); fractions stay floats
+    assert type(normalize("MONEY", "VND4,128 billion")["amount"]) is int
+    assert type(normalize("AREA", "6,397.68 ha")["hectares"]) is float
