@@ -112,6 +112,18 @@ async def read_json(request: Request, limit: int):
         raise ApiError(400, f"request body is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
 
 
+def _document_array(body: dict, limit: int, empty_message: str) -> list:
+    """``body["documents"]``, checked: an array, not empty, at most ``limit`` long."""
+    docs = body["documents"]
+    if not isinstance(docs, list):
+        raise ApiError(422, f"'documents' must be an array, not {_json_type(docs)}")
+    if not docs:
+        raise ApiError(422, empty_message)
+    if len(docs) > limit:
+        raise ApiError(413, f"{len(docs)} documents in one request; the limit is {limit}")
+    return docs
+
+
 def _input_docs(body, limits: Limits) -> tuple[list[tuple[str, str]], bool]:
     """``[(id, text)]`` from an /extract body, and whether it was the batch form."""
     if not isinstance(body, dict):
@@ -119,13 +131,7 @@ def _input_docs(body, limits: Limits) -> tuple[list[tuple[str, str]], bool]:
     if ("text" in body) == ("documents" in body):
         raise ApiError(422, "give either 'text' (one document) or 'documents' (a list of {\"text\", \"id\"})")
     if "documents" in body:
-        docs = body["documents"]
-        if not isinstance(docs, list):
-            raise ApiError(422, f"'documents' must be an array, not {_json_type(docs)}")
-        if not docs:
-            raise ApiError(422, "'documents' is empty")
-        if len(docs) > limits.max_docs:
-            raise ApiError(413, f"{len(docs)} documents in one request; the limit is {limits.max_docs}")
+        docs = _document_array(body, limits.max_docs, "'documents' is empty")
         batch = True
     else:
         docs, batch = [body], False
@@ -160,13 +166,7 @@ def gold_documents(body, limits: Limits) -> list[Document]:
 
     if not isinstance(body, dict) or "documents" not in body:
         raise ApiError(422, "the body must be a JSON object {\"documents\": [...]} in the shared format")
-    docs = body["documents"]
-    if not isinstance(docs, list):
-        raise ApiError(422, f"'documents' must be an array, not {_json_type(docs)}")
-    if not docs:
-        raise ApiError(422, "no documents to save")
-    if len(docs) > limits.max_save_docs:
-        raise ApiError(413, f"{len(docs)} documents in one request; the limit is {limits.max_save_docs}")
+    docs = _document_array(body, limits.max_save_docs, "no documents to save")
     gold = []
     for i, obj in enumerate(docs):
         try:
