@@ -24,7 +24,7 @@ HOSTILE = {
 def test_200kb_of_hostile_text_takes_about_a_second(name):
     t0 = time.perf_counter()
     rule_entities(HOSTILE[name])
-    assert time.perf_counter() - t0 < 3.0  # was 41 s for 20,000 digits, ~1 h for 200 KB
+    assert time.perf_counter() - t0 < 15.0  # ~0.3 s here (2 cores); was 41 s for 20,000 digits, ~1 h for 200 KB
 
 
 def test_time_grows_linearly():
@@ -65,5 +65,5 @@ def test_long_runs_without_whitespace_tokenize_in_linear_time(run):
     text = "Bac Ninh " + run * 100_000 + " has 5 ha."
     t0 = time.perf_counter()
     doc = nlp.make_doc(text)
-    assert time.perf_counter() - t0 < 3.0
+    assert time.perf_counter() - t0 < 15.0  # ~1 s here (2 cores, shared); quadratic: hours
     assert doc.text == text and [t.text for t in doc][:2] == ["Bac", "Ninh"]
