@@ -8,8 +8,12 @@ configurable); every row becomes one :class:`ie.extract.inputs.Item`.
 Output (:class:`ParquetResults`): one row per document, in the order written::
 
     id: string, error: string (null when extracted), text: string,
-    entities: list<struct<id, start, end, label, norm (JSON string)>>,
-    relations: list<struct<head, tail, label, score>>
+    entities: list<struct<id, start, end, label, attrs>>,
+    relations: list<struct<head, tail, label, score>>,
+    attrs: string
+
+``attrs`` holds, as a JSON object, every other key of the record (an entity's ``norm``
+and ``norm_error``, a document's ``meta``...), so nothing of the JSONL line is lost.
 
 :func:`read_results` turns such a file back into the JSON objects of the JSONL output.
 """
@@ -29,10 +33,10 @@ def _schema():
     import pyarrow as pa
 
     ent = pa.struct([("id", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("label", pa.string()),
-                     ("norm", pa.string())])
+                     ("attrs", pa.string())])
     rel = pa.struct([("head", pa.string()), ("tail", pa.string()), ("label", pa.string()), ("score", pa.float64())])
     return pa.schema([("id", pa.string()), ("error", pa.string()), ("text", pa.string()),
-                      ("entities", pa.list_(ent)), ("relations", pa.list_(rel))])
+                      ("entities", pa.list_(ent)), ("relations", pa.list_(rel)), ("attrs", pa.string())])
 
 
 def parquet_row_groups(path: str | Path) -> int:
@@ -75,35 +79,47 @@ def iter_parquet_items(path: str | Path, id_column: str = "id", text_column: str
             yield Item(doc_id, text, err, loc)
 
 
+_ENT = ("id", "start", "end", "label")
+_REL = ("head", "tail", "label", "score")
+_DOC = ("id", "text", "entities", "relations")
+
+
+def _rest(obj: dict, known: tuple) -> str | None:
+    rest = {k: v for k, v in obj.items() if k not in known}
+    return json.dumps(rest, ensure_ascii=False) if rest else None
+
+
 def result_row(obj: dict) -> dict:
     """A result (or error) object of the JSONL output as a Parquet row."""
     if "error" in obj:
-        return {"id": obj["id"], "error": obj["error"], "text": None, "entities": None, "relations": None}
-    ents = [{"id": e["id"], "start": e["start"], "end": e["end"], "label": e["label"],
-             "norm": None if e.get("norm") is None else json.dumps(e["norm"], ensure_ascii=False)}
-            for e in obj["entities"]]
+        return {"id": obj["id"], "error": obj["error"], "text": None, "entities": None, "relations": None,
+                "attrs": _rest(obj, ("id", "error"))}
+    ents = [{**{k: e[k] for k in _ENT}, "attrs": _rest(e, _ENT)} for e in obj["entities"]]
+    for r in obj["relations"]:
+        if set(r) - set(_REL):
+            raise ValueError(f"{obj['id']}: relation keys {sorted(set(r) - set(_REL))} have no Parquet column")
     rels = [{"head": r["head"], "tail": r["tail"], "label": r["label"], "score": r.get("score")}
             for r in obj["relations"]]
-    return {"id": obj["id"], "error": None, "text": obj["text"], "entities": ents, "relations": rels}
+    return {"id": obj["id"], "error": None, "text": obj["text"], "entities": ents, "relations": rels,
+            "attrs": _rest(obj, _DOC)}
 
 
 def row_result(row: dict) -> dict:
     """Back from a Parquet row to the JSON object of the JSONL output."""
+    extra = json.loads(row["attrs"]) if row.get("attrs") else {}
     if row["error"] is not None:
-        return {"id": row["id"], "error": row["error"]}
-    ents = []
-    for e in row["entities"]:
-        d = {"id": e["id"], "start": e["start"], "end": e["end"], "label": e["label"]}
-        if e["norm"] is not None:
-            d["norm"] = json.loads(e["norm"])
-        ents.append(d)
+        return {"id": row["id"], "error": row["error"], **extra}
+    ents = [{**{k: e[k] for k in _ENT}, **(json.loads(e["attrs"]) if e["attrs"] else {})} for e in row["entities"]]
     rels = []
     for r in row["relations"]:
         d = {"head": r["head"], "tail": r["tail"], "label": r["label"]}
         if r["score"] is not None:
             d["score"] = r["score"]
         rels.append(d)
-    return {"id": row["id"], "text": row["text"], "entities": ents, "relations": rels}
+    out = {"id": row["id"], "text": row["text"], **{k: v for k, v in extra.items() if k == "meta"},
+           "entities": ents, "relations": rels}
+    out.update({k: v for k, v in extra.items() if k != "meta"})
+    return out
 
 
 class ParquetResults:

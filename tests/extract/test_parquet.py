@@ -11,7 +11,8 @@ from ie.extract.parquet import ParquetResults, iter_parquet_items, read_results
 RESULT = {"id": "a", "text": "Bac Ninh has 6,397.68 ha.",
           "entities": [{"id": "T1", "start": 0, "end": 8, "label": "PROVINCE", "norm": {"name": "Bac Ninh", "unit_2025": "Bac Ninh"}},
                        {"id": "T2", "start": 13, "end": 24, "label": "AREA", "norm": {"hectares": 6397.68}},
-                       {"id": "T3", "start": 0, "end": 3, "label": "DATE"}],
+                       {"id": "T3", "start": 0, "end": 3, "label": "DATE"},
+                       {"id": "T4", "start": 0, "end": 3, "label": "MONEY", "norm": None, "norm_error": "unknown number word"}],
           "relations": [{"head": "T1", "tail": "T2", "label": "HAS_AREA", "score": 0.9731},
                         {"head": "T1", "tail": "T2", "label": "HAS_AREA"}]}
 
