@@ -36,6 +36,7 @@ if [ ! -f "$work/setup.cfg" ]; then
   } > "$work/setup.cfg"
 fi
 cd "$work"
+mkdir -p mutants  # on sys.path before mutmut starts, or the first run imports ie from the editable install
 [ -f "$root/.venv/bin/activate" ] && . "$root/.venv/bin/activate"
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 PYTHONPATH="$work/mutants${PYTHONPATH:+:$PYTHONPATH}"
 echo "mutation copy: $work" >&2
@@ -46,10 +47,11 @@ import json, pathlib
 p = pathlib.Path("mutants/mutmut-cicd-stats.json")
 if p.exists():
     s = json.loads(p.read_text())
-    done = s["killed"] + s["survived"]
+    caught = s["killed"] + s["timeout"]  # a mutant that makes the tests hang is caught too
+    done = caught + s["survived"] + s["no_tests"]
     print(json.dumps(s))
     if done:
-        print(f"score: {s['killed']}/{done} killed = {s['killed'] / done:.1%} (timeouts {s.get('timeout', 0)}, "
-              f"no tests {s.get('no_tests', 0)})")
+        print(f"score: {caught}/{done} caught = {caught / done:.1%} (killed {s['killed']}, timeouts {s['timeout']}, "
+              f"survived {s['survived']}, no tests {s['no_tests']}, not run {s['total'] - done})")
 PY
 mutmut results 2>/dev/null | grep -v ": killed" || true

@@ -197,3 +197,17 @@ def test_range_spellings_and_integral_amounts():
     # integral values are ints (JSON 4128000000000, not 4128000000000.0); fractions stay floats
     assert type(normalize("MONEY", "VND4,128 billion")["amount"]) is int
     assert type(normalize("AREA", "6,397.68 ha")["hectares"]) is float
+
+
+@pytest.mark.parametrize("label,surface,expected", [
+    ("MONEY", "one hundred billion VND", {"amount": 100_000_000_000, "currency": "VND"}),
+    ("MONEY", "two hundred million USD", {"amount": 200_000_000, "currency": "USD"}),
+    ("MONEY", "half an billion USD", {"amount": 500_000_000, "currency": "USD"}),
+    ("MONEY", "VND1,100—1,200 billion", {"amount": 1_100_000_000_000, "currency": "VND", "min": 1_100_000_000_000,
+                                         "max": 1_200_000_000_000}),
+    ("DATE", "2021—2030", {"start": 2021, "end": 2030}),
+    ("DATE", "late August 2024", {"start": 2024, "end": 2024, "month": "2024-08", "part": "late"}),
+    ("DATE", "February 29", {"start": None, "end": None, "month": 2, "day": 29}),  # exists in leap years
+])
+def test_spelled_hundreds_em_dashes_parts_and_leap_days(label, surface, expected):
+    assert normalize(label, surface) == expected

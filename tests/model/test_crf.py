@@ -65,3 +65,36 @@ def test_nll_ignores_padding_after_the_mask():
     mask = torch.tensor([[True, False, False]])
     nll = crf.nll(torch.zeros(1, 3, 11), torch.tensor([[O, O, O]]), mask)
     assert math.isclose(nll.item(), math.log(6), rel_tol=1e-5)
+
+
+def test_nll_equals_brute_force_over_valid_sequences():
+    """Random emissions and learned scores, two documents (one padded): the NLL is
+    log(sum over valid sequences of exp(score)) - score(gold), summed, per word."""
+    import itertools
+
+    torch.manual_seed(0)
+    crf = CRF(11)
+    with torch.no_grad():
+        crf.trans.normal_()
+        crf.start.normal_()
+        crf.end.normal_()
+    em = torch.randn(2, 3, 11)
+    tags = torch.tensor([[BM, IM, O], [BP, IP, O]])
+    mask = torch.tensor([[True, True, True], [True, True, False]])
+    trans, start, end = (x.detach().double() for x in crf.scores())
+    allowed, start_ok = transition_mask(), START_OK
+
+    def seq_score(e, seq):
+        s = start[seq[0]] + e[0, seq[0]]
+        for i in range(1, len(seq)):
+            s = s + trans[seq[i - 1], seq[i]] + e[i, seq[i]]
+        return s + end[seq[-1]]
+
+    total = 0.0
+    for b, n in ((0, 3), (1, 2)):
+        e = em[b, :n].double()
+        valid = [s for s in itertools.product(range(11), repeat=n)
+                 if start_ok[s[0]] and all(allowed[s[i - 1], s[i]] for i in range(1, n))]
+        log_z = torch.logsumexp(torch.stack([seq_score(e, s) for s in valid]), 0)
+        total += float(log_z - seq_score(e, tags[b, :n].tolist()))
+    assert math.isclose(crf.nll(em, tags, mask).item(), total / 5, rel_tol=1e-4)
