@@ -12,7 +12,7 @@ import torch
 from ie.model.crf import CRF, START_OK, transition_mask
 from ie.schema import BIO_TAGS
 
-O, BP, IP, BF, IF, BM, IM, BA, IA, BD, ID = range(11)
+O, BP, IP, BF, IF, BM, IM, BA, IA, BD, ID = range(11)  # noqa: E741  (tag names)
 
 
 def test_tag_order_is_the_one_these_tests_assume():

@@ -9,7 +9,7 @@ from ie.model.decoding import predict_windows
 from ie.schema import ENTITY_LABELS, RELATION_LABELS, relation_allowed
 from tests.model.stub_network import prob, stub_model
 
-O, BP, IP, BF, IF, BM, IM, BA, IA, BD, ID = range(11)
+O, BP, IP, BF, IF, BM, IM, BA, IA, BD, ID = range(11)  # noqa: E741  (tag names)
 
 # one sentence, words 0..8: "Que Vo IP in Bac Ninh , 500 ha ... 2030" written as tag ids
 #   0 Que(B-FAC) 1 Vo(I-FAC) 2 in(O) 3 Bac(B-PROV) 4 Ninh(I-PROV) 5 drew(O) 6 5(B-MONEY) 7 bn(I-MONEY) 8 2030(B-DATE)

@@ -11,7 +11,7 @@ from hypothesis.extra.numpy import arrays
 from ie.model.decoding import split_at_sentences, tags_to_spans, viterbi
 from ie.schema import BIO_TAGS, ENTITY_LABELS
 
-O, BP, IP, BF, IF, BM, IM, BA, IA, BD, ID = range(11)
+O, BP, IP, BF, IF, BM, IM, BA, IA, BD, ID = range(11)  # noqa: E741  (tag names)
 PROVINCE, FACILITY, MONEY, AREA, DATE = range(5)
 
 
