@@ -29,6 +29,7 @@ def parts(tmp_path_factory):
     return comp.model, wins, tmp_path_factory.mktemp("graphs")
 
 
+@pytest.mark.timeout(1200)  # real model + Ray/ONNX export on a shared 2-core machine
 def test_float_graph_computes_the_torch_word_states(parts):
     from ie.model.export_onnx import export_graph
     from ie.model.ort_runtime import OrtModel
@@ -43,6 +44,7 @@ def test_float_graph_computes_the_torch_word_states(parts):
     assert float((got - ref).abs().max()) < 1e-3
 
 
+@pytest.mark.timeout(1200)  # real model + Ray/ONNX export on a shared 2-core machine
 def test_int8_graph_is_close_to_float_and_made_once_per_weights(parts, monkeypatch):
     from ie.model.ort_runtime import GRAPH_FILE, OrtModel, ensure_graph
 

@@ -24,6 +24,7 @@ def bundle(tmp_path_factory):
     return out
 
 
+@pytest.mark.timeout(1200)  # real model + Ray/ONNX export on a shared 2-core machine
 def test_dry_run_without_spacy_trains_scores_and_times_extraction(bundle, tmp_path):
     blocker = tmp_path / "blocked"
     (blocker / "spacy").mkdir(parents=True)
