@@ -5,6 +5,7 @@ heads, run over batches of documents. Saved with ``nlp.to_disk`` and read back b
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -43,6 +44,7 @@ class PlanningIE:
         self.rel_threshold = rel_threshold
         self.model: PlanningModel | None = None
         self._runtime: PlanningModel | None = None
+        self._pid = os.getpid()  # another pid later means a worker forked by nlp.pipe(n_process=N)
         self.network = dict(network or {})  # the network's hyperparameters (ModelConfig), kept in config.cfg
         self.cfg: ModelConfig | None = None
         self.hf_tokenizer = None
@@ -119,6 +121,12 @@ class PlanningIE:
         from ie.model.decoding import predict_windows
         from ie.components.windows import doc_words, make_windows
 
+        if os.getpid() != self._pid:
+            # A forked worker: torch's intra-op pool of the parent does not exist here and
+            # entering it deadlocks, so a worker runs its own threads (``threads``, else one:
+            # N workers share the cores instead of N x cores threads spinning against each other).
+            torch.set_num_threads(self.threads or 1)
+            self._pid = os.getpid()
         model = self._runtime_model()
         if self.threads:
             torch.set_num_threads(self.threads)
