@@ -29,7 +29,7 @@ def extracted(tmp_path_factory):
     seeds = SHARED / "seeds"
     if seeds.is_dir():
         inputs.append(str(seeds))
-    out = d / "results.jsonl"
+    out = tmp_path_factory.mktemp("results") / "results.jsonl"  # never inside an input folder (ie extract refuses)
     subprocess.run([sys.executable, "-m", "ie", "extract", *inputs, "--model", "rules", "--out", str(out)],
                    check=True, capture_output=True)
     return out
