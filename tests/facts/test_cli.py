@@ -57,7 +57,8 @@ def test_extract_then_ingest_is_idempotent_and_finds_the_conflict(extracted, tmp
     areas = {f["number"]: f for f in subjects[0]["facts"] if f["attribute"] == "area"}
     assert set(areas) == {818.0, 820.0}  # two articles disagree: both kept, each marked
     assert "820 ha" in areas[818.0]["conflict"] and "818 ha" in areas[820.0]["conflict"]
-    assert {s["document"] for f in areas.values() for s in f["sources"]} == {"hue", "hue2"}
+    # ids of files found in a folder are their paths (folder/name)
+    assert {s["document"].split("/")[-1] for f in areas.values() for s in f["sources"]} == {"hue.txt", "hue2.txt"}
 
 
 def test_seed_extraction_shows_bac_ninh_parks_with_areas_and_sources(extracted, tmp_path, capsys):
@@ -70,7 +71,7 @@ def test_seed_extraction_shows_bac_ninh_parks_with_areas_and_sources(extracted, 
     table = capsys.readouterr().out
     assert "Yen Phong Industrial Park II-A  [industrial park; Bac Ninh]" in table
     assert "16 concentrated industrial parks" in table
-    assert "6,397.68 ha" in table and "000_aa6c0136b7f1dd25:" in table
+    assert "6,397.68 ha" in table and "000_aa6c0136b7f1dd25.txt:" in table
     assert "Bac Giang" not in table  # merged into Bac Ninh in 2025, but a different pre-2025 unit
     assert main(["--db", str(db), "--province", "Bac Ninh", "--merged", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
