@@ -17,7 +17,6 @@ Failures are :class:`ExtractError` with a one-line message and one of the exit c
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import deque
