@@ -204,9 +204,12 @@ def labels_json() -> dict:
     }
 
 
-def create_app(model="rules", limits: Limits | None = None, model_name: str | None = None) -> FastAPI:
+def create_app(model="rules", limits: Limits | None = None, model_name: str | None = None,
+               facts_db: str | Path | None = None) -> FastAPI:
     """An app serving ``model``: a pipeline name for ``ie.load`` (a model directory or
-    ``"rules"``), or an already loaded spaCy pipeline. The model is loaded once, here."""
+    ``"rules"``), or an already loaded spaCy pipeline. The model is loaded once, here.
+    ``facts_db``: a facts store (``ie facts``) that ``GET /facts`` and the page's facts
+    panel read, read-only."""
     limits = limits or Limits()
     if isinstance(model, (str, Path)):
         model_name = model_name or str(model)
@@ -309,6 +312,23 @@ def create_app(model="rules", limits: Limits | None = None, model_name: str | No
         gold = gold_documents(await read_json(request, limits.max_body_bytes), limits)
         return Response(_jsonl(gold), media_type="application/x-ndjson; charset=utf-8",
                         headers={"Content-Disposition": 'attachment; filename="gold.jsonl"'})
+
+    @app.get("/facts", summary="Facts of the facts store (ie serve --db) for a province or a facility",
+             description="The table of `ie facts --format json`: facts grouped by canonical facility (or province, or "
+             "counted group), each value with its date, conflicts and sources. 404 when no store is served.",
+             responses=errors)
+    def facts(province: str | None = None, facility: str | None = None, since: int | None = None,
+              merged: bool = False):
+        if facts_db is None:
+            raise ApiError(404, "no facts store is served: start `ie serve --db FILE`")
+        if not (province or facility):
+            raise ApiError(422, "give 'province' or 'facility'")
+        from ie.facts.query import grouped, query
+        from ie.facts.store import FactsStore
+
+        with FactsStore(facts_db, read_only=True) as store:
+            rows = query(store.con, province, facility, since, merged)
+        return {"facts": grouped(rows)}
 
     @app.get("/", include_in_schema=False)
     async def page():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ie.serve.settings import Limits
 
@@ -37,6 +38,7 @@ def configure(p: argparse.ArgumentParser, d: Limits) -> None:
     p.add_argument("--batch-size", type=int, default=d.batch_size, help="documents per pipeline call")
     p.add_argument("--batch-wait-ms", type=float, default=d.batch_wait_ms, help="wait this long to fill a batch")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    p.add_argument("--db", default=None, help="a facts store (ie facts) to show in the page's facts panel (read-only)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,7 +59,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     model = args.model or DEFAULT_MODEL
     try:
-        app = create_app(model=model, limits=limits)
+        if args.db and not Path(args.db).exists():
+            raise ValueError(f"no facts store at {args.db}")
+        app = create_app(model=model, limits=limits, facts_db=args.db)
     except (OSError, ValueError) as exc:
         print(f"ie serve: cannot load model {model!r}: {exc}", file=sys.stderr)
         return 1

@@ -7,50 +7,13 @@ from __future__ import annotations
 import json
 import os
 import time
-from pathlib import Path
 
-import pytest
 
 from ie.corpus.validate import validate_docs
 from ie.docs import Document
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 GREEN = "The Green iPark project in Thai Binh covers 500 hectares."
 HOSTILE = 'Quang Ninh <img src=x onerror="document.body.dataset.pwned=1"> has the Van Don Economic Zone & <b>ports</b>.'
-
-
-def need(what: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} (CI must run the browser test: bash scripts/install_browser.sh)")
-    pytest.skip(what)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        need("selenium is not installed")
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        need(f"{CHROMIUM} or {CHROMEDRIVER} is missing")
-    downloads = tmp_path_factory.mktemp("downloads")
-    opts = webdriver.ChromeOptions()
-    opts.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1440,1000",
-                f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"):
-        opts.add_argument(arg)
-    opts.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                           "download.prompt_for_download": False})
-    drv = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
-    drv.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    drv.downloads = downloads
-    try:
-        yield drv
-    finally:
-        drv.quit()
 
 
 def open_page(drv, server):

@@ -508,6 +508,26 @@ function onKey(ev) {
   if (S.labels.shortcuts[key]) { setLabel(S.labels.shortcuts[key]); }
 }
 
+async function showFacts() {
+  const prov = $("factsprov").value.trim();
+  if (!prov) return;
+  const r = await fetch("/facts?province=" + encodeURIComponent(prov));
+  const body = await r.json();
+  if (!r.ok) { status(body.detail, "error"); return; }
+  const rows = [];
+  for (const s of body.facts) {
+    for (const f of s.facts) {
+      // text only, never HTML: values and sentences come from articles
+      rows.push(el("tr", {}, el("td", {}, s.subject), el("td", {}, f.attribute + (f.inferred ? " (inferred)" : "")),
+        el("td", {}, String(f.value ?? "")), el("td", {}, String(f.date ?? "")),
+        el("td", { title: f.sources.map((x) => x.document + ": " + (x.sentence || "")).join("\n") },
+          String(f.sources.length) + (f.conflict ? " ⚠ " + f.conflict : ""))));
+    }
+  }
+  $("factstable").tBodies[0].replaceChildren(...rows);
+  status(rows.length + " facts for " + prov);
+}
+
 async function init() {
   try {
     S.labels = await (await fetch("/labels")).json();
@@ -524,6 +544,7 @@ async function init() {
     ev.target.value = "";
   });
   $("run").addEventListener("click", runModel);
+  $("factsgo").addEventListener("click", showFacts);
   $("save").addEventListener("click", save);
   $("accept").addEventListener("click", accept);
   $("delent").addEventListener("click", deleteEntity);
