@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 
 from ie.docs import Document
+from ie.gazetteer import strip_diacritics as strip_accents
 
 # number words and digits that open a counted group ("16 industrial parks", "six IPs")
 _COUNT_START = re.compile(
@@ -224,9 +224,8 @@ def upper_headline(doc: Document) -> Document:
 
 
 def _strip_char(c: str) -> str:
-    if c in "đĐ":
-        return "d" if c == "đ" else "D"
-    base = unicodedata.normalize("NFD", c)[0]
+    """``c`` without its diacritics when that leaves one character (offsets must not move)."""
+    base = strip_accents(c)
     return base if len(base) == 1 else c
 
 
