@@ -15,6 +15,8 @@ from __future__ import annotations
 import random
 from typing import Sequence
 
+from ie.evaluation.prf import PRF
+
 # per-document (tp, fp, fn) triples, one per gold document, in gold order
 Counts = Sequence[tuple[int, int, int]]
 
@@ -24,10 +26,7 @@ SEED = 13
 
 def micro_f1(counts: Counts, index: Sequence[int] | None = None) -> float:
     idx = range(len(counts)) if index is None else index
-    tp = sum(counts[i][0] for i in idx)
-    fp = sum(counts[i][1] for i in idx)
-    fn = sum(counts[i][2] for i in idx)
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return PRF(sum(counts[i][0] for i in idx), sum(counts[i][1] for i in idx), sum(counts[i][2] for i in idx)).f1
 
 
 def _resamples(n: int, n_resamples: int, seed: int):

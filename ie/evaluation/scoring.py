@@ -10,36 +10,12 @@ Relations are strict: both argument spans exact and the relation label equal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from ie.docs import CorpusError, Document
 from ie.evaluation.bootstrap import bootstrap_ci, paired_bootstrap
+from ie.evaluation.prf import PRF
 from ie.schema import ENTITY_LABELS, RELATION_LABELS
-
-
-@dataclass
-class PRF:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_json(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn, "support": self.tp + self.fn}
 
 
 def _table(counts: dict[str, PRF], labels: Iterable[str]) -> dict:
