@@ -1,39 +1,65 @@
-"""``ie bench``: speed and memory of each system (see :mod:`ie.evaluation.bench`)."""
+"""``ie bench``: words/s, start-up time and peak memory of each system over the same texts,
+every row in its own process (:mod:`ie.evaluation.bench_systems`), in one run."""
 
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 from pathlib import Path
 
 from ie.paths import DEFAULT_MODEL, SEEDS_DIR
 
+NEWS = ["corpus/train/train.jsonl", "corpus/train/dev.jsonl"]
+
 
 def _bench(args) -> int:
-    from ie.evaluation.bench import format_rows, machine_info, make_texts, run_bench
+    from ie.evaluation.bench import machine_info, make_texts
+    from ie.evaluation.bench_systems import ROWS, format_rows, memory_row, news_texts, ratios, scale_rows
 
-    if args.texts:
-        texts, made_of = Path(args.texts), args.texts
-    else:
-        texts = make_texts(Path(args.seeds), args.n_docs, Path(tempfile.mkdtemp()) / "bench.jsonl")
-        made_of = f"{args.n_docs} variations of the articles in {args.seeds} (ie.evaluation.bench.make_texts)"
-    rows = run_bench(args.model, texts, args.batch_size, spacy_model=args.spacy_model)
+    keys = args.rows or list(ROWS)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
+    sets, made_of = {}, {}
+    if args.news_docs:
+        sets["news"] = news_texts(args.news, tmp / "news.jsonl", args.news_docs)
+        made_of["news"] = f"{args.news_docs} documents of 200-300 words from {', '.join(args.news)}"
+    if args.long_docs:
+        sets["long"] = make_texts(Path(args.seeds), args.long_docs, tmp / "long.jsonl")
+        made_of["long"] = f"{args.long_docs} variations of the articles in {args.seeds} (ie.evaluation.bench.make_texts)"
+    load = os.getloadavg()
+    try:
+        rows = scale_rows(args.model, sets, args.batch_size, keys)
+    except ValueError as exc:
+        print(f"error: {exc}")
+        return 2
+    for n in args.memory:
+        rows.append(memory_row(args.memory_model or args.model, n, tmp))
     print(format_rows(rows))
+    rat = ratios(rows)
+    for r in rat:
+        print(f"{r['texts']}: best new CPU row {r['new_row']} {r['new_words_per_s']} words/s = "
+              f"{r.get('vs_old_int8', '-')}x the old int8 path, {r.get('vs_spacy_ner_only', '-')}x spaCy NER-only")
     if args.json:
+        out = {"command": args.command_line, "texts": made_of, "machine": machine_info(),
+               "load_average_at_start": load, "rows": rows, "ratios": rat}
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        out = {"command": args.command_line,
-               "texts": made_of, "machine": machine_info(), "rows": rows}
         Path(args.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return 0
 
 
 def add_commands(sub) -> None:
-    bn = sub.add_parser("bench", help="throughput, start-up time and peak memory of extraction")
-    bn.add_argument("--model", nargs="+", default=[DEFAULT_MODEL, "rules"])
-    bn.add_argument("--texts", help="JSONL of {id, text}; default: --n-docs variations of the seed articles")
+    from ie.evaluation.bench_systems import ROWS
+
+    bn = sub.add_parser("bench", help="words/s, start-up time and peak memory of extraction, every system in one run")
+    bn.add_argument("--model", default=DEFAULT_MODEL, help="the trained pipeline the model rows run")
+    bn.add_argument("--rows", nargs="+", choices=list(ROWS), help="rows to run (default: all)")
+    bn.add_argument("--news", nargs="+", default=NEWS, help="corpus JSONL files the news-length texts come from")
+    bn.add_argument("--news-docs", type=int, default=200, help="documents of 200-300 words (0: no news set)")
     bn.add_argument("--seeds", default=SEEDS_DIR)
-    bn.add_argument("--n-docs", type=int, default=200)
+    bn.add_argument("--long-docs", type=int, default=20, help="variations of the long seed articles (0: no long set)")
     bn.add_argument("--batch-size", type=int, default=16)
-    bn.add_argument("--spacy-model", default="en_core_web_sm")
+    bn.add_argument("--memory", type=int, nargs="*", default=[], metavar="N",
+                    help="also measure peak RSS of `ie extract` over N short documents (e.g. 1000 100000)")
+    bn.add_argument("--memory-model", help="model for the memory rows (default: --model)")
     bn.add_argument("--json", help="write the rows as JSON here")
     bn.set_defaults(func=_bench)

@@ -13,6 +13,8 @@ def _train(args) -> int:
         overrides["training"]["max_steps"] = args.max_steps
     if args.epochs:
         overrides["training"]["epochs"] = args.epochs
+    if args.seed is not None:
+        overrides["training"]["seed"] = args.seed
     try:
         metrics = train_pipeline(args.config, args.output, device=args.device, overrides=overrides,
                                  init_from=getattr(args, "from"), extra=args.extra)
@@ -31,6 +33,8 @@ def add_commands(sub) -> None:
     tr.add_argument("--device", help="cpu, cuda, cuda:1 ... (default: CUDA when present)")
     tr.add_argument("--max-steps", type=int, default=0, help="stop after this many steps (smoke runs)")
     tr.add_argument("--epochs", type=int, default=0, help="override the config's number of epochs")
+    tr.add_argument("--seed", type=int, default=None,
+                    help="override the config's training seed (initialisation and batch order; see scripts/variance.sh)")
     tr.add_argument("--from", metavar="PIPELINE", default=None,
                     help="continue from a trained pipeline's weights (adaptation); its network settings are kept")
     tr.add_argument("--extra", nargs="+", metavar="FILE", default=[],

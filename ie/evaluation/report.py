@@ -123,7 +123,17 @@ def run_system(name: str, gold: list[Document]) -> tuple[list[Document], dict]:
     return timed_predict(name, gold)
 
 
+def _quantized(pipeline_dir: str) -> bool:
+    from spacy.util import load_config
+
+    return bool(load_config(Path(pipeline_dir) / "config.cfg")["components"]["planning_ie"].get("quantize", True))
+
+
 def system_info(name: str) -> dict:
+    from ie.extract.models import FLOAT_PREFIX
+
+    if name.startswith(FLOAT_PREFIX):
+        return {**system_info(name[len(FLOAT_PREFIX):]), "runtime": "float32 torch (int8 graph off)"}
     meta_p = Path(name) / "meta.json"
     if meta_p.exists():
         meta = json.loads(meta_p.read_text())
@@ -138,7 +148,8 @@ def system_info(name: str) -> dict:
                 "dev_documents": info.get("dev_documents"),
                 "best_epoch": best.get("epoch"), "dev_entity_f1": best.get("dev_entity_f1"),
                 "dev_relation_f1": best.get("dev_relation_f1"),
-                "train_seconds": info.get("train_seconds"), "train_device": info.get("device")}
+                "train_seconds": info.get("train_seconds"), "train_device": info.get("device"),
+                "runtime": "int8 encoder graph on ONNX Runtime" if _quantized(name) else "float32 torch"}
     if name == "rules":
         return {"kind": "rule-based (gazetteer + grammars), no training data"}
     if name.startswith("spacy:"):

@@ -1,5 +1,5 @@
-"""What ``ie extract`` reads: .txt/.md files, directories, JSONL of {"id", "text"}, or
-standard input, as :class:`Item` objects (text, or the reason there is none).
+"""What ``ie extract`` reads: .txt/.md files, directories, JSONL or Parquet files of
+{"id", "text"}, or standard input, as :class:`Item` objects (text, or the reason there is none).
 
 Inputs are read lazily, one document at a time, in a fixed order: arguments as given,
 directories walked in sorted order. Nothing is read before the document before it has
@@ -7,8 +7,8 @@ been handed on, so a FIFO or a growing JSONL stream is processed as it arrives a
 does not grow with the number of documents.
 
 Ids are stable and unique: a file's id is its path as the user named it (a file found in a
-directory ``in`` is ``in/sub/a.txt``), a JSONL line's id is its ``id`` field (or
-``FILE:LINE`` when it has none); repeated ids are numbered by :class:`UniqueIds`.
+directory ``in`` is ``in/sub/a.txt``), a JSONL line's or Parquet row's id is its ``id``
+field (or ``FILE:LINE`` / ``FILE:ROW`` when it has none); repeated ids are numbered by :class:`UniqueIds`.
 """
 
 from __future__ import annotations
@@ -17,21 +17,14 @@ import json
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
+from ie.extract.items import Item, check_text
+
 TEXT_SUFFIXES = {".txt", ".md"}
-INPUT_SUFFIXES = TEXT_SUFFIXES | {".jsonl"}
+INPUT_SUFFIXES = TEXT_SUFFIXES | {".jsonl", ".parquet"}
 FORMATS = ("auto", "text", "jsonl")
-
-
-@dataclass
-class Item:
-    id: str
-    text: str | None
-    error: str | None
-    source: str
 
 
 def decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
@@ -59,20 +52,6 @@ def _looks_utf16(raw: bytes) -> bool:
     head = raw[:4096]
     even, odd = head[0::2], head[1::2]
     return even.count(0) > 0.9 * len(even) or odd.count(0) > 0.9 * len(odd)
-
-
-def check_text(text: str, where: str) -> tuple[str | None, str | None]:
-    """The text, or why it cannot be a document (empty, NUL characters, lone surrogates)."""
-    if not text.strip():
-        return None, f"{where}: empty document"
-    nul = text.find("\x00")
-    if nul >= 0:
-        return None, f"{where}: text contains a NUL character at position {nul} (binary?)"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return None, f"{where}: text contains a lone surrogate (U+{ord(text[exc.start]):04X}) at position {exc.start}"
-    return text, None
 
 
 def iter_inputs(inputs: Iterable[str], stdin: BinaryIO | None = None, fmt: str = "auto") -> Iterator[Item]:
@@ -134,6 +113,11 @@ def _walk(d: str, base: str) -> Iterator[Item]:
 
 
 def _file_items(path: str, doc_id: str) -> Iterator[Item]:
+    if Path(path).suffix.lower() == ".parquet":  # rows of {id, text}, one record batch at a time
+        from ie.extract.parquet import iter_parquet_items
+
+        yield from iter_parquet_items(path)
+        return
     if Path(path).suffix.lower() == ".jsonl":
         try:
             fh = open(path, "rb")

@@ -24,7 +24,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from ie.extract.inputs import Item, check_text
+from ie.extract.items import Item, check_text
 
 ROWS_PER_GROUP = 512
 

@@ -9,7 +9,7 @@ what was written.
 
 ``--resume`` keeps every result already in ``--out``, retries its error lines, repairs a
 last line cut short by a crash, and leaves the file exactly as an uninterrupted run would
-have written it. CSV, HTML and the facts database are written last, streamed over the
+have written it. CSV, HTML, Parquet and the facts database are written last, streamed over the
 finished JSONL, so they always cover the whole output.
 
 Failures are :class:`ExtractError` with a one-line message and one of the exit codes below.
@@ -26,7 +26,8 @@ from typing import Iterable, Iterator
 
 from ie.extract.inputs import INPUT_SUFFIXES, Item, UniqueIds, iter_inputs
 from ie.extract.models import load_model
-from ie.extract.writers import ResultsIndex, error_line, replace_atomically, result_line, write_csv, write_db, write_html
+from ie.extract.writers import (ResultsIndex, error_line, replace_atomically, result_line, write_csv, write_db,
+                                write_html, write_parquet)
 
 EXIT_OK = 0  # every document extracted
 EXIT_DOCUMENT_ERRORS = 1  # the output has error lines (documents that could not be read or extracted)
@@ -79,7 +80,8 @@ def check_outputs(inputs: Iterable[str], outputs: dict[str, Path | None]) -> Non
 
 def run_extract(inputs: list[str], out: Path, model: str, csv_path: Path | None = None, html_path: Path | None = None,
                 batch_size: int = 16, n_process: int = 1, resume: bool = False, progress: bool = True, stdin=None,
-                fmt: str = "auto", db_path: Path | None = None, model_version: str | None = None, nlp=None) -> dict:
+                fmt: str = "auto", db_path: Path | None = None, model_version: str | None = None, nlp=None,
+                parquet_path: Path | None = None) -> dict:
     """Extract from ``inputs`` into ``out`` (see the module doc). Returns run statistics;
     ``errors`` counts the error lines of the final file. Raises :class:`ExtractError`."""
     out = Path(out)
@@ -89,8 +91,11 @@ def run_extract(inputs: list[str], out: Path, model: str, csv_path: Path | None 
         raise ExtractError(f"--n-process must be at least 1 (got {n_process})", EXIT_USAGE)
     if fmt not in ("auto", "text", "jsonl"):
         raise ExtractError(f"--format must be auto, text or jsonl (got {fmt!r})", EXIT_USAGE)
-    check_outputs(inputs, {"out": out, "csv": csv_path, "html": html_path, "db": db_path})
-    for p in (out, csv_path, html_path, db_path):
+    if out.suffix.lower() == ".parquet":
+        raise ExtractError(f"--out {out}: the main output is JSONL (it is appended line by line and resumable); "
+                           "add --parquet FILE for a Parquet copy", EXIT_USAGE)
+    check_outputs(inputs, {"out": out, "csv": csv_path, "html": html_path, "db": db_path, "parquet": parquet_path})
+    for p in (out, csv_path, html_path, db_path, parquet_path):
         if p is not None:
             try:
                 Path(p).parent.mkdir(parents=True, exist_ok=True)
@@ -165,7 +170,8 @@ def run_extract(inputs: list[str], out: Path, model: str, csv_path: Path | None 
             bar.close()
     stats["seconds"] = round(time.time() - t0, 2)
     stats["words_per_s"] = round(stats["words"] / stats["seconds"], 1) if stats["seconds"] else None
-    for opt, path, write in (("csv", csv_path, write_csv), ("html", html_path, write_html)):
+    for opt, path, write in (("csv", csv_path, write_csv), ("html", html_path, write_html),
+                             ("parquet", parquet_path, write_parquet)):
         if path is not None and out.is_file():
             try:
                 write(out, Path(path))

@@ -203,6 +203,24 @@ def write_csv(results: Path, csv_path: Path) -> int:
     return n
 
 
+def write_parquet(results: Path, parquet_path: Path) -> int:
+    """The results (and error lines) of ``results`` as a Parquet file
+    (:mod:`ie.extract.parquet`), one row group at a time, through a temporary file."""
+    import os
+
+    from ie.extract.parquet import ParquetResults
+
+    tmp = parquet_path.with_name(parquet_path.name + ".tmp")
+    try:
+        with ParquetResults(tmp) as w:
+            for d in iter_results(results):
+                w.write(d)
+        os.replace(tmp, parquet_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return w.rows
+
+
 _HTML_HEAD = ("<!doctype html><meta charset='utf-8'><title>planning-ie review</title>\n"
               "<style>body{font-family:sans-serif;max-width:1100px;margin:auto} table{border-collapse:collapse}"
               "td,th{border:1px solid #ccc;padding:2px 6px;font-size:13px} .err{color:#b00}</style>\n")

@@ -68,15 +68,29 @@ def split_at_sentences(spans: list[tuple[int, int, int]], sent: list[int]) -> li
     return out
 
 
+def _batches(windows: list[Window], batch_size: int, same_length: bool) -> list[list[int]]:
+    """Window indices in batches of at most ``batch_size``, shortest windows first."""
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
+    out: list[list[int]] = []
+    for i in order:
+        if out and len(out[-1]) < batch_size and (
+                not same_length or len(windows[out[-1][0]].input_ids) == len(windows[i].input_ids)):
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
+
+
 @torch.no_grad()
 def predict_windows(model: PlanningModel, windows: list[Window], batch_size: int = 16,
-                    device: torch.device | str = "cpu", rel_threshold: float = 0.5) -> list[dict]:
-    """Entities (owned words only, window word coordinates) and relations for each window."""
+                    device: torch.device | str = "cpu", rel_threshold: float = 0.5,
+                    same_length: bool = False) -> list[dict]:
+    """Entities (owned words only, window word coordinates) and relations for each window.
+    Windows are batched shortest first; with ``same_length`` a batch holds windows of one
+    length only (no padding, for CPU inference where padded positions cost full price)."""
     model.eval()
     results: list[dict] = [None] * len(windows)  # type: ignore[list-item]
-    order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
-    for k in range(0, len(order), batch_size):
-        idx = order[k : k + batch_size]
+    for idx in _batches(windows, batch_size, same_length):
         batch = collate([windows[i] for i in idx], False, device)
         h = model.word_states(batch)
         logp, crf_scores = model.decode_scores(model.tagger(h))

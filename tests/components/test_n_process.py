@@ -23,6 +23,9 @@ def test_two_processes_after_the_parent_ran_the_model_give_the_one_process_outpu
     two = [doc_to_document(d, str(i)).to_json() for i, d in enumerate(nlp.pipe(TEXTS, batch_size=2, n_process=2))]
     assert two == one
     assert any(d["entities"] for d in one)
+    from ie.model.ort_runtime import OrtModel
+
+    assert isinstance(nlp.get_pipe("planning_ie")._runtime, OrtModel)  # the parent ran the int8 graph before forking
 
 
 @pytest.mark.timeout(900)

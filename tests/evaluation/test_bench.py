@@ -1,25 +1,57 @@
+"""``ie bench``: every row in its own process over the same texts, the JSON record with the
+command and machine, the ratios the issue-12 targets are read from, and the memory rows."""
+
 import json
 
+import pytest
+
 from ie.cli import main
-from ie.evaluation.bench import format_rows, make_texts, run_bench
+from ie.evaluation.bench import make_texts
+from ie.evaluation.bench_systems import ratios, short_texts
 
 
-def test_bench_measures_the_rule_system(tmp_path, root):
+def test_make_texts_varies_the_seed_articles(tmp_path, root):
     texts = make_texts(root.parent / "shared" / "seeds", 6, tmp_path / "t.jsonl")
-    assert len(texts.read_text().splitlines()) == 6
-    rows = run_bench(["rules"], texts, spacy_model="definitely_not_installed_model")
-    row = rows[0]
-    assert row["system"] == "rules" and row["documents"] == 6 and row["words_per_s"] > 0 and row["peak_rss_mb"] > 0
-    assert rows[-1]["skipped"]
-    assert "rules" in format_rows(rows)
+    docs = [json.loads(x)["text"] for x in texts.read_text().splitlines()]
+    assert len(docs) == 6 and len(set(docs)) == 6
 
 
-def test_bench_command_writes_json_with_command_and_machine(tmp_path, root):
+def test_bench_command_runs_the_chosen_rows_and_writes_json(tmp_path, root):
     out = tmp_path / "bench.json"
-    assert main(["bench", "--model", "rules", "--n-docs", "3", "--seeds", str(root.parent / "shared" / "seeds"),
-                 "--spacy-model", "definitely_not_installed_model", "--json", str(out)]) == 0
+    assert main(["bench", "--rows", "rules", "--news-docs", "4", "--long-docs", "3", "--seeds",
+                 str(root.parent / "shared" / "seeds"), "--memory", "30", "--memory-model", "rules",
+                 "--json", str(out)]) == 0
     res = json.loads(out.read_text())
-    assert res["command"].startswith("ie bench --model rules")
+    assert res["command"].startswith("ie bench --rows rules")
     assert res["machine"]["cpu_count"] >= 1 and res["machine"]["torch"]
-    assert "3 variations" in res["texts"]
-    assert res["rows"][0]["system"] == "rules" and res["rows"][0]["device"] == "cpu"
+    assert "3 variations" in res["texts"]["long"] and "4 documents of 200-300 words" in res["texts"]["news"]
+    news, long_, mem = res["rows"]
+    assert (news["texts"], news["row"], news["documents"]) == ("news", "rules", 4)
+    assert 200 * 4 <= news["words"] <= 300 * 4 and news["words_per_s"] > 0 and news["peak_rss_mb"] > 0
+    assert (long_["texts"], long_["documents"]) == ("long", 3)
+    assert (mem["row"], mem["documents"], mem["output_lines"]) == ("memory-30", 30, 30) and mem["peak_rss_mb"] > 20
+
+
+def test_an_unknown_row_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["bench", "--rows", "nonsense"])
+    assert exc.value.code == 2
+
+
+def test_ratios_take_the_best_new_row_of_each_text_set():
+    rows = [{"texts": "news", "row": "old-int8", "words_per_s": 1000.0},
+            {"texts": "news", "row": "int8-1t", "words_per_s": 1500.0},
+            {"texts": "news", "row": "int8-procs", "words_per_s": 2400.0},
+            {"texts": "news", "row": "int8-busy", "words_per_s": 9999.0},  # busy rows never count
+            {"texts": "news", "row": "spacy-ner", "words_per_s": 1600.0},
+            {"texts": "long", "row": "int8", "words_per_s": 500.0},
+            {"texts": "long", "row": "spacy-ner", "skipped": "optional package not installed"}]
+    assert ratios(rows) == [
+        {"texts": "news", "new_row": "int8-procs", "new_words_per_s": 2400.0, "vs_old_int8": 2.4, "vs_spacy_ner_only": 1.5},
+        {"texts": "long", "new_row": "int8", "new_words_per_s": 500.0}]
+
+
+def test_short_texts_are_distinct_and_short(tmp_path):
+    docs = [json.loads(x) for x in short_texts(tmp_path / "s.jsonl", 200).read_text().splitlines()]
+    assert len({d["id"] for d in docs}) == 200 and len({d["text"] for d in docs}) == 200
+    assert all(len(d["text"].split()) <= 20 for d in docs)

@@ -82,3 +82,27 @@ def test_trained_model_on_ray_parquet_in_and_out_equals_the_plain_run(cluster, t
     st = run_ray([str(tmp_path / "in.parquet")], tmp_path / "ray", model, fmt="parquet", workers=2, progress=False)
     assert st["shards"] == 3 and st["ok"] == 5 and (tmp_path / "ray" / "part-00002.parquet").exists()
     assert same(list(read_parts(tmp_path / "ray")), expected)
+
+
+@pytest.mark.timeout(1200)
+def test_the_cli_engine_ray_on_the_seeds_equals_the_plain_run(tmp_path):
+    """``ie extract --engine ray`` as a user runs it (its own local Ray instance)."""
+    from ie.extract.ray_engine import read_parts
+
+    expected = plain([SHARED / "seeds"], tmp_path, "rules")
+    p = subprocess.run([sys.executable, "-m", "ie", "extract", str(SHARED / "seeds"), "--engine", "ray", "--workers", "2",
+                        "--shard-docs", "2", "--out", str(tmp_path / "parts"), "--model", "rules", "--quiet"],
+                       capture_output=True, text=True, timeout=1100)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert "3 shards (0 already done): 5 documents, 5 extracted" in p.stderr
+    assert same(list(read_parts(tmp_path / "parts")), expected)
+
+
+@pytest.mark.parametrize("extra", [["--csv", "x.csv"], ["--resume"], ["--n-process", "2"]])
+def test_engine_ray_refuses_the_options_of_the_plain_run(tmp_path, extra, capsys):
+    from ie.cli import main
+
+    assert main(["extract", str(SHARED / "seeds"), "--engine", "ray", "--out", str(tmp_path / "p"), "--model", "rules",
+                 *extra]) == 2
+    assert "--engine ray" in capsys.readouterr().err
+    assert not (tmp_path / "p").exists()
