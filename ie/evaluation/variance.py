@@ -36,14 +36,25 @@ def spread(values: list[float]) -> dict:
             "min": round(min(values), 4), "max": round(max(values), 4), "values": [round(v, 4) for v in values]}
 
 
+def train_seconds(report_dir: Path) -> float | None:
+    """Training time of the evaluated model, as its report folders record it."""
+    for m in sorted(report_dir.glob("*/metrics.json")):
+        for sysm in json.loads(m.read_text(encoding="utf-8")).get("systems", {}).values():
+            secs = (sysm.get("system") or {}).get("train_seconds")
+            if secs is not None:
+                return secs
+    return None
+
+
 def variance(report_dirs: list[Path]) -> dict:
     runs = {d.name: figures(json.loads((d / "summary.json").read_text(encoding="utf-8"))) for d in report_dirs}
+    seconds = {d.name: train_seconds(d) for d in report_dirs}
     sets = list(next(iter(runs.values())))
     table = {}
     for s in sets:
         names = list(runs[next(iter(runs))][s])
         table[s] = {n: spread([runs[r][s][n] for r in runs]) for n in names}
-    return {"runs": list(runs), "sets": table}
+    return {"runs": list(runs), "train_seconds": seconds, "sets": table}
 
 
 def to_markdown(res: dict, command: str) -> str:
@@ -51,7 +62,9 @@ def to_markdown(res: dict, command: str) -> str:
         [f"relation {x}" for x in RELATION_LABELS]
     L = ["# Training variance of the default config", "",
          f"Written by `{command}` from the `summary.json` of each run ({', '.join(res['runs'])}: "
-         "the same config and data, only the training seed differs). Strict F1; sd = sample standard deviation.", ""]
+         "the same config and data, only the training seed differs). Strict F1; sd = sample standard deviation.", "",
+         "Training time (s, as each model's metadata records it): "
+         + ", ".join(f"{r} {s}" for r, s in res.get("train_seconds", {}).items()), ""]
     for s, figs in res["sets"].items():
         L += [f"## {s}", "", "| figure | mean | sd | min | max | runs |", "|---|---|---|---|---|---|"]
         for name in [n for n in order if n in figs]:

@@ -31,3 +31,14 @@ def test_mean_sd_and_range_by_hand(tmp_path):
     md = (tmp_path / "v" / "variance.md").read_text()
     assert "| entity micro | 0.920 | 0.020 | 0.900 | 0.940 | 0.900, 0.920, 0.940 |" in md
     assert json.loads((tmp_path / "v" / "variance.json").read_text())["runs"] == ["seed-0", "seed-1", "seed-2"]
+
+
+def test_training_time_is_read_from_the_report_folders(tmp_path):
+    from ie.evaluation.variance import train_seconds
+
+    d = tmp_path / "seed-1" / "dev"
+    d.mkdir(parents=True)
+    (d / "metrics.json").write_text(json.dumps({"systems": {"m": {"system": {"train_seconds": 873.5}},
+                                                            "rules": {"system": {"kind": "rules"}}}}))
+    assert train_seconds(tmp_path / "seed-1") == 873.5
+    assert train_seconds(tmp_path) is None
