@@ -1,6 +1,6 @@
 """The component's CPU inference path: the int8 encoder graph on ONNX Runtime by default,
 float32 torch with ``quantize = false`` (what ``float:PATH`` loads, the reference the int8
-path is checked against), and windows batched without padding."""
+path is checked against)."""
 
 import pytest
 
@@ -40,28 +40,3 @@ def test_float_prefix_needs_a_pipeline():
 
     with pytest.raises(FileNotFoundError, match="no trained pipeline at nowhere"):
         load_model("float:nowhere")
-
-
-def test_same_length_batches_hold_one_length_and_keep_every_window():
-    from ie.model.batching import Window
-    from ie.model.decoding import _batches
-
-    lens = [5, 9, 5, 7, 9, 9, 5]
-    wins = [Window(**{**_blank(), "input_ids": [0] * n}) for n in lens]
-    batches = _batches(wins, 2, same_length=True)
-    assert sorted(i for b in batches for i in b) == list(range(len(lens)))
-    assert all(len({lens[i] for i in b}) == 1 and len(b) <= 2 for b in batches)
-    assert [lens[b[0]] for b in batches] == [5, 5, 7, 9, 9]  # shortest first
-    mixed = _batches(wins, 4, same_length=False)
-    assert [len(b) for b in mixed] == [4, 3]
-
-
-def _blank() -> dict:
-    import dataclasses
-
-    from ie.model.batching import Window
-
-    out = {}
-    for f in dataclasses.fields(Window):
-        out[f.name] = 0 if f.type in ("int", int) else []
-    return out
