@@ -274,20 +274,36 @@ def _docs_multi(nlp, items: Iterator[Item], batch_size: int, n_process: int) -> 
             if it.error is None:
                 yield it.text, it.id
 
-    nlp.set_error_handler(lambda *args: None)
-    for doc, doc_id in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    from spacy.util import raise_error
+
+    def drop(*args):  # a failing batch in a worker is dropped; its documents are redone below
+        return None
+
+    def redo(it: Item):
+        # here a failure must raise (spaCy's handler would hand back the half-processed doc)
+        nlp.set_error_handler(raise_error)
+        try:
+            return _run_one(nlp, it)
+        finally:
+            nlp.set_error_handler(drop)
+
+    nlp.set_error_handler(drop)
+    try:
+        for doc, doc_id in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+            while waiting:
+                it = waiting.popleft()
+                if it.error is not None:
+                    yield it, None
+                elif it.id == doc_id:
+                    yield it, doc
+                    break
+                else:
+                    yield it, redo(it)
         while waiting:
             it = waiting.popleft()
-            if it.error is not None:
-                yield it, None
-            elif it.id == doc_id:
-                yield it, doc
-                break
-            else:
-                yield it, _run_one(nlp, it)
-    while waiting:
-        it = waiting.popleft()
-        yield it, (None if it.error is not None else _run_one(nlp, it))
+            yield it, (None if it.error is not None else redo(it))
+    finally:
+        nlp.set_error_handler(raise_error)  # the pipeline is left as it was given
 
 
 __all__ = ["EXIT_CODES", "EXIT_DOCUMENT_ERRORS", "EXIT_INTERRUPTED", "EXIT_MODEL", "EXIT_OK", "EXIT_OUTPUT",
