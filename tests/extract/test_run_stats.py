@@ -64,7 +64,7 @@ def test_db_stats_and_a_file_that_is_not_a_database(tmp_path):
     pytest.importorskip("duckdb")
     src = write_inputs(tmp_path)
     st = run_extract([str(src)], tmp_path / "o.jsonl", "rules", progress=False, db_path=tmp_path / "f.duckdb")
-    assert st["db"] == {"added": 2}
+    assert st["db"] == {"added": 2, "error": 1}  # the two results, and the error line recorded as such
     bad = tmp_path / "bad.duckdb"
     bad.write_text("not a database\n" * 100)
     with pytest.raises(ExtractError) as exc:
