@@ -98,3 +98,12 @@ def test_nll_equals_brute_force_over_valid_sequences():
         log_z = torch.logsumexp(torch.stack([seq_score(e, s) for s in valid]), 0)
         total += float(log_z - seq_score(e, tags[b, :n].tolist()))
     assert math.isclose(crf.nll(em, tags, mask).item(), total / 5, rel_tol=1e-4)
+
+
+def test_saved_crf_state_is_the_learned_scores_only():
+    """The masks are rebuilt from the schema, never saved: a pipeline saved before a mask
+    change loads, and the saved weights hold a full tag-by-tag transition matrix."""
+    n = len(BIO_TAGS)
+    state = CRF(n).state_dict()
+    assert set(state) == {"trans", "start", "end"}
+    assert tuple(state["trans"].shape) == (n, n) and tuple(state["start"].shape) == (n,)
