@@ -21,7 +21,7 @@ def test_stats_count_documents_words_and_speed(tmp_path):
     st = run_extract([str(write_inputs(tmp_path))], tmp_path / "o.jsonl", "rules", progress=False)
     assert (st["documents"], st["ok"], st["errors"], st["skipped"], st["retried"]) == (3, 2, 1, 0, 0)
     assert st["words"] == 6 + 9 and st["error_list"] == ["d1"]
-    assert st["words_per_s"] == round(st["words"] / st["seconds"], 1)
+    assert st["words_per_s"] == (round(st["words"] / st["seconds"], 1) if st["seconds"] else None)
 
 
 def test_resume_counts_the_error_lines_it_retries(tmp_path):
