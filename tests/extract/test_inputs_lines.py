@@ -53,3 +53,11 @@ def test_csv_and_html_writers_count_what_they_wrote(tmp_path):
     res.write_text(json.dumps(doc) + "\n" + json.dumps({"id": "e", "error": "x: empty document"}) + "\n")
     assert write_csv(res, tmp_path / "f.csv") == 2  # one row per fact; error lines have none
     assert write_html(res, tmp_path / "p.html") == 2  # one section per line, error lines included
+
+
+def test_nul_characters_are_found_wherever_they_are(tmp_path):
+    from ie.extract.inputs import decode
+    from ie.extract.items import check_text
+
+    assert check_text("\x00Bac Ninh", "w") == (None, "w: text contains a NUL character at position 0 (binary?)")
+    assert decode(b"ab\x00cd\x00", "f")[1] == "f: binary file (NUL byte at offset 2), not text"

@@ -52,7 +52,27 @@ def test_db_records_the_model_version_given(tmp_path):
     assert con.execute("SELECT DISTINCT model_version FROM documents").fetchall() == [("v7-test",)]
 
 
-def test_a_failing_document_in_a_worker_is_named_and_the_others_are_kept(tmp_path):
+def test_rows_of_entities_without_relations_and_of_dates_in_relations():
+    text = "Dong Nai and the Nhon Trach 6 park, planned in 2025."
+    doc = {"id": "d2", "text": text,
+           "entities": [{"id": 0, "start": 0, "end": 8, "label": "PROVINCE", "norm": {"name": "Đồng Nai"}},
+                        {"id": 1, "start": 17, "end": 34, "label": "FACILITY"},
+                        {"id": 2, "start": 47, "end": 51, "label": "DATE"}],
+           "relations": [{"head": 1, "tail": 2, "label": "DATE_OF", "score": 0.5}]}
+    assert [text[e["start"]:e["end"]] for e in doc["entities"]] == ["Dong Nai", "Nhon Trach 6 park", "2025"]
+    rel, prov = facts_rows(doc)
+    assert (rel["relation"], rel["facility"], rel["date"], rel["province"], rel["value"]) == (
+        "DATE_OF", "Nhon Trach 6 park", "2025", "", "")
+    assert (prov["province"], prov["facility"], prov["value"], prov["head"]) == ("Đồng Nai", "", "", "Dong Nai")
+    lone = facts_rows({**doc, "relations": []})
+    assert [(r["province"], r["facility"], r["date"]) for r in lone] == [
+        ("Đồng Nai", "", ""), ("", "Nhon Trach 6 park", ""), ("", "", "2025")]
+    no_norm = facts_rows({**doc, "entities": [{"id": 0, "start": 0, "end": 8, "label": "PROVINCE"}], "relations": []})
+    assert no_norm[0]["province"] == "Dong Nai"  # the surface when the normalizer gave no name
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_a_failing_document_is_named_and_the_others_are_kept(tmp_path, n_process):
     from spacy.language import Language
 
     from ie.components.rules import rules_pipeline
@@ -71,7 +91,8 @@ def test_a_failing_document_in_a_worker_is_named_and_the_others_are_kept(tmp_pat
              "Dong Nai plans 12 clusters.", "BOOM again", "Hai Phong drew US$3 billion in 2024."]
     src = tmp_path / "in.jsonl"
     src.write_text("".join(json.dumps({"id": f"d{i}", "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
-    st = run_extract([str(src)], tmp_path / "o.jsonl", "rules", batch_size=2, n_process=2, progress=False, nlp=nlp)
+    st = run_extract([str(src)], tmp_path / "o.jsonl", "rules", batch_size=2, n_process=n_process, progress=False,
+                     nlp=nlp)
     out = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in out] == [f"d{i}" for i in range(6)]
     assert [("error" in d) for d in out] == [False, True, False, False, True, False]
