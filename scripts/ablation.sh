@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Ablation arms of the default config (issue 10): each arm in training/configs/ablation_*.json
+# is trained into models/ablation-ARM (git-ignored; skipped when present) and evaluated beside
+# the default model on dev, ood and the seeds, with paired-bootstrap p-values:
+#   bash scripts/ablation.sh [ARM...]      e.g. bash scripts/ablation.sh no_augment
+# -> eval/reports/ablation/ARM/summary.md and {dev,ood,seeds}/report.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .venv/bin/activate
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+ARMS=("$@")
+if [ ${#ARMS[@]} -eq 0 ]; then
+  for f in training/configs/ablation_*.json; do a=${f#training/configs/ablation_}; ARMS+=("${a%.json}"); done
+fi
+[ -f models/planning-ie/planning_ie/weights.pt ] || ie train --config training/configs/default.json --output models/planning-ie
+for arm in "${ARMS[@]}"; do
+  m=models/ablation-${arm//_/-}
+  [ -f "$m/planning_ie/weights.pt" ] || ie train --config "training/configs/ablation_$arm.json" --output "$m"
+  ie evaluate --model "$m" --gold corpus/train/dev.jsonl corpus/ood/ood.jsonl corpus/gold/seeds.jsonl \
+    --compare models/planning-ie --report "eval/reports/ablation/$arm"
+done
