@@ -102,16 +102,13 @@ def use_backend(nlp, backend: str, threads: int) -> None:
 
 def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, backend: str, processes: int = 1) -> dict:
     t0 = time.time()
-    import torch
 
     from ie.extract import load_model
 
     texts = _texts(texts_path)
     nlp = load_model(model)
     nlp.max_length = 50_000_000
-    if model != "rules":
-        # torch runs the whole model (float, legacy) or only the small heads (onnx-int8)
-        torch.set_num_threads(threads if backend != "onnx-int8" else 1)
+    if model != "rules":  # the component sets torch's and ONNX Runtime's threads from `threads`
         use_backend(nlp, backend, threads)
     start = time.time() - t0
     list(nlp.pipe(texts[:2]))  # warm-up (graph made on first use when missing, caches)

@@ -188,7 +188,6 @@ class ShardExtractor:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         self.threads = threads
-        set_threads(threads)
         self.nlp = load_model(model, device=device)
         if "planning_ie" in self.nlp.pipe_names:
             self.nlp.get_pipe("planning_ie").threads = threads
@@ -207,14 +206,6 @@ class ShardExtractor:
                 out[k].append(st[k])
             out["seconds"].append(round(time.time() - t0, 2))
         return out
-
-
-def set_threads(threads: int) -> None:
-    """Intra-op threads of this process (the worker's CPUs); the component's ``threads``
-    setting sizes its ONNX Runtime session the same way."""
-    import torch
-
-    torch.set_num_threads(threads)
 
 
 def run_ray(inputs: list[str], out_dir: str | Path, model: str, fmt: str = "jsonl", workers: int | None = None,
