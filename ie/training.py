@@ -39,6 +39,12 @@ def load_config(path: str | Path) -> dict:
     for k in cfg["training"]:
         if k not in known_t:
             raise ValueError(f"{path}: unknown training setting {k!r}")
+    from ie.corpus.perturb import PerturbSettings
+
+    known_a = {"views", "seed"} | {f.name for f in fields(PerturbSettings)}
+    for k in cfg["data"].get("augment") or {}:
+        if k not in known_a:
+            raise ValueError(f"{path}: unknown augment setting {k!r} (known: {', '.join(sorted(known_a))})")
     return cfg
 
 
