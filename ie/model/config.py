@@ -40,7 +40,7 @@ class TrainConfig:
     rel_loss_weight: float = 1.0
     seed: int = 13
     device: str = "auto"
-    amp: bool = True
+    amp: bool = True  # bf16 autocast of the transformer layers on CUDA and on CPUs with native bf16
     threads: int = 0
     max_steps: int = 0  # >0 stops early (tests)
     freeze_embeddings: bool = True  # the 30k x 384 word-embedding matrix: costly to update on CPU, little gain

@@ -22,6 +22,9 @@ class PlanningModel(nn.Module):
         super().__init__()
         self.cfg = cfg
         self.encoder = encoder
+        # training only: the transformer layers under this autocast dtype (the heads and
+        # losses stay float32); None at inference and in the exported graph
+        self.encoder_amp: torch.dtype | None = None
         hid = encoder.config.hidden_size
         fd = cfg.feat_dim if cfg.use_features else 0
         n_feats = 3 + (1 if cfg.use_features and cfg.rule_features else 0)
@@ -54,7 +57,12 @@ class PlanningModel(nn.Module):
         emb = self.encoder.get_input_embeddings()(ids)
         if self.cfg.use_features:
             emb = emb + self.sub_case(batch.sub_case)
-        out = self.encoder(inputs_embeds=emb, attention_mask=batch.attention_mask).last_hidden_state
+        if self.encoder_amp is None:
+            out = self.encoder(inputs_embeds=emb, attention_mask=batch.attention_mask).last_hidden_state
+        else:
+            with torch.autocast(ids.device.type, dtype=self.encoder_amp):
+                out = self.encoder(inputs_embeds=emb, attention_mask=batch.attention_mask).last_hidden_state
+            out = out.float()
         B, W = batch.word_first.shape
         first = torch.gather(out, 1, batch.word_first.unsqueeze(-1).expand(B, W, out.size(-1)))
         last = torch.gather(out, 1, batch.word_last.unsqueeze(-1).expand(B, W, out.size(-1)))
