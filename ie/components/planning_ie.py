@@ -165,7 +165,7 @@ class PlanningIE:
             doc, dw, off = docs[di], words[di], w.offset
             spans = []
             for s, e, lab in p["ents"]:
-                s, e = _trim(dw.texts, s + off, e + off)
+                s, e = _trim(dw.texts, *_one_cell(dw, s + off, e + off))
                 span = doc.char_span(dw.starts[s], dw.ends[e], label=ENTITY_LABELS[lab]) if s <= e else None
                 spans.append(span)
                 if span is not None:
@@ -225,6 +225,18 @@ def saved_network(pipeline_dir: str | Path) -> dict:
 
 
 _EDGE_PUNCT = lexicon.edge_punctuation()["trimmed_from_predicted_spans"]
+
+
+def _one_cell(dw, s: int, e: int) -> tuple[int, int]:
+    """A span never crosses a tab (a table cell boundary): one that does is cut to its
+    longest piece between the tabs."""
+    cuts = [k for k in range(s, e + 1) if dw.text[dw.starts[k]:dw.ends[k]] == "\t"]
+    if not cuts:
+        return s, e
+    pieces = [(a, b) for a, b in zip([s] + [k + 1 for k in cuts], [k - 1 for k in cuts] + [e]) if a <= b]
+    if not pieces:
+        return s, s - 1
+    return max(pieces, key=lambda p: (dw.ends[p[1]] - dw.starts[p[0]], -p[0]))
 
 
 def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:

@@ -38,12 +38,26 @@ class DocWords:
     text: str = ""
 
 
+# What the model reads for a tab: a table cell boundary, written as the "|" of the pipe
+# tables it was trained on (tab-separated tables come from PDF and spreadsheet copies; a
+# whitespace token is otherwise invisible to the model). See GUIDELINES.md D82.
+CELL_SEPARATOR = "|"
+
+
 def doc_words(doc_id: str, text: str, hf_tokenizer, sdoc=None) -> DocWords:
+    """The words the model reads: every non-space token, and one cell separator word
+    (:data:`CELL_SEPARATOR`, on the tab character) for each whitespace token holding a tab."""
     sdoc = sdoc if sdoc is not None else tokenize(text)
     starts, ends, texts, sent = [], [], [], []
     for si, s in enumerate(sdoc.sents):
         for t in s:
             if t.is_space or not t.text.strip():
+                if "\t" in t.text:
+                    k = t.idx + t.text.index("\t")
+                    starts.append(k)
+                    ends.append(k + 1)
+                    texts.append(CELL_SEPARATOR)
+                    sent.append(si)
                 continue
             starts.append(t.idx)
             ends.append(t.idx + len(t.text))

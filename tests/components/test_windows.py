@@ -70,3 +70,40 @@ def test_rule_features_reach_the_model():
     out = build_model(cfg, default_encoder_path())(collate([ex], True))
     assert out["tag_logits"].shape[:2] == (1, len(ex.word_first))
     assert prepare(docs, tok, ModelConfig())[0].rule == [0] * len(ex.rule)  # off: no rule signal
+
+
+def _hf_tokenizer():
+    from transformers import AutoTokenizer
+
+    from ie.model.encoder import default_encoder_path
+
+    return AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
+
+
+def test_a_tab_is_read_as_a_cell_separator_word_on_the_tab_character():
+    from ie.components.windows import CELL_SEPARATOR
+
+    text = "1\tDinh An Economic Zone\tTra Vinh\t39,020 ha\n2 Long Duc  Industrial Zone"
+    dw = doc_words("d", text, _hf_tokenizer())
+    seps = [i for i, w in enumerate(dw.texts) if w == CELL_SEPARATOR]
+    assert [text[dw.starts[i]:dw.ends[i]] for i in seps] == ["\t"] * 3
+    assert dw.texts[:8] == ["1", "|", "Dinh", "An", "Economic", "Zone", "|", "Tra"]
+    sep_id = _hf_tokenizer().convert_tokens_to_ids("|")
+    assert all(dw.sub_ids[i] == [sep_id] for i in seps)
+    # spaces (even two of them) stay invisible; the row stays one sentence
+    assert "Long" in dw.texts and dw.texts.count("|") == 3
+    assert len({dw.sent[i] for i in range(seps[-1] + 2)}) == 1
+
+
+def test_a_predicted_span_never_crosses_a_tab():
+    from ie.components.planning_ie import _one_cell
+
+    text = "1\tDinh An Economic Zone\tTra Vinh"
+    dw = doc_words("d", text, _hf_tokenizer())
+    span = lambda s, e: text[dw.starts[s]:dw.ends[e]]  # noqa: E731
+    assert span(*_one_cell(dw, 0, len(dw.texts) - 1)) == "Dinh An Economic Zone"
+    assert span(*_one_cell(dw, 2, 5)) == "Dinh An Economic Zone"  # inside one cell: unchanged
+    assert span(*_one_cell(dw, 2, 8)) == "Dinh An Economic Zone"
+    assert span(*_one_cell(dw, 7, 8)) == "Tra Vinh"
+    s, e = _one_cell(dw, 1, 1)  # the tab alone: nothing left
+    assert s > e
