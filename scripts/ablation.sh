@@ -3,7 +3,8 @@
 # is trained into models/ablation-ARM (git-ignored; skipped when present) and evaluated beside
 # the default model on dev, ood and the seeds, with paired-bootstrap p-values:
 #   bash scripts/ablation.sh [ARM...]      e.g. bash scripts/ablation.sh no_augment
-# -> eval/reports/ablation/ARM/summary.md and {dev,ood,seeds}/report.md
+# -> eval/reports/ablation/ARM/summary.md and {dev,ood,seeds}/report.md, and one table of every
+#    arm evaluated so far (default minus arm, p-values): eval/reports/ablation/summary.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .venv/bin/activate
@@ -19,3 +20,6 @@ for arm in "${ARMS[@]}"; do
   ie evaluate --model "$m" --gold corpus/train/dev.jsonl corpus/ood/ood.jsonl corpus/gold/seeds.jsonl \
     --compare models/planning-ie --report "eval/reports/ablation/$arm"
 done
+DONE=()
+for d in eval/reports/ablation/*/; do [ -f "$d/summary.json" ] && DONE+=("${d%/}"); done
+python -m ie.evaluation.ablation "${DONE[@]}" --out eval/reports/ablation
