@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -167,6 +168,8 @@ class PlanningIE:
             for s, e, lab in p["ents"]:
                 s, e = _trim(dw.texts, *_one_cell(dw, s + off, e + off))
                 span = doc.char_span(dw.starts[s], dw.ends[e], label=ENTITY_LABELS[lab]) if s <= e else None
+                if span is not None and span.label_ == "FACILITY" and headless_count(span.text):
+                    span = None
                 spans.append(span)
                 if span is not None:
                     ents_per[di].append(span)
@@ -225,6 +228,7 @@ def saved_network(pipeline_dir: str | Path) -> dict:
 
 
 _EDGE_PUNCT = lexicon.edge_punctuation()["trimmed_from_predicted_spans"]
+_COUNT = re.compile(r"^\d[\d.,]*(?:[-–]\d[\d.,]*)?$")  # 12, 1,200, 12-15
 
 
 def _one_cell(dw, s: int, e: int) -> tuple[int, int]:
@@ -237,6 +241,27 @@ def _one_cell(dw, s: int, e: int) -> tuple[int, int]:
     if not pieces:
         return s, s - 1
     return max(pieces, key=lambda p: (dw.ends[p[1]] - dw.starts[p[0]], -p[0]))
+
+
+def headless_count(text: str) -> bool:
+    """A FACILITY span that opens with a count but does not end in a facility noun
+    ("three other expanded", "24 new", "47 urban and urban service"): not a counted group
+    (GUIDELINES D23) and not a name (a name or code ends in a capitalised word or digits).
+    Such spans are dropped from the component's output."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if not (_COUNT.match(first) or first in lexicon.number_words()):
+        return False
+    last = words[-1].strip(".,;:()[]\"'")
+    if not last or any(c.isupper() or c.isdigit() for c in last):
+        return False
+    from ie.gazetteer import strip_diacritics
+
+    tail = strip_diacritics(text.lower())
+    return not any(tail == h or tail.endswith(" " + h) or tail.endswith("-" + h)
+                   for h in map(strip_diacritics, lexicon.counted_group_heads()))
 
 
 def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:

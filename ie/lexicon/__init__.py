@@ -109,6 +109,13 @@ def facility_type_groups() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def counted_group_heads() -> tuple[str, ...]:
+    """Lower-case facility nouns (and Vietnamese type phrases) a counted group may end
+    with (GUIDELINES D23: number + modifiers + facility noun), longest first."""
+    return tuple(sorted(_words()["counted_group_heads"], key=len, reverse=True))
+
+
+@cache
 def province_words() -> frozenset[str]:
     return frozenset(_words()["province_words"])
 

@@ -137,3 +137,28 @@ def test_spacy_evaluate_reports_the_strict_figures_of_ie_evaluate(trained, tmp_p
                                                                         rels["micro"]["f1"])
     for lab in ENTITY_LABELS:
         assert sp["ents_per_type"][lab]["f"] == ents["per_label"][lab]["f1"]
+
+
+@pytest.mark.parametrize("text,dropped", [
+    ("three other expanded", True), ("24 new", True), ("47 urban and urban service", True),
+    ("Three new", True), ("17 industrial zones", False), ("12-15 industrial parks", False),
+    ("five planned IZs", False), ("29 khu công nghiệp", False), ("2 cảng biển", False),
+    ("539 DDI", False), ("three VSIPs", False), ("Ten Tan", False), ("25B", False), ("six estates", False),
+    ("two main port systems", False), ("four wharves", False), ("Thang Long Industrial Park", False),
+    ("the two parks", False), ("1,200 hectares of land", True),
+])
+def test_a_count_without_a_facility_noun_is_not_a_facility(text, dropped):
+    from ie.components.planning_ie import headless_count
+
+    assert headless_count(text) is dropped
+
+
+def test_no_gold_facility_span_would_be_dropped_as_a_headless_count(root):
+    """The rule is the guideline's (D23): it must never contradict the annotated data."""
+    from ie.components.planning_ie import headless_count
+    from ie.corpus.reader import read_docs
+
+    docs = read_docs([root / "corpus/train", root / "corpus/ood/ood.jsonl", root / "corpus/gold/seeds.jsonl"])
+    bad = [d.text[e.start:e.end] for d in docs for e in d.entities
+           if e.label == "FACILITY" and headless_count(d.text[e.start:e.end])]
+    assert bad == []
