@@ -166,7 +166,7 @@ class PlanningIE:
             doc, dw, off = docs[di], words[di], w.offset
             spans = []
             for s, e, lab in p["ents"]:
-                s, e = _trim(dw.texts, *_one_cell(dw, s + off, e + off))
+                s, e = _trim(dw.texts, *_one_cell(dw, s + off, e + off), label=ENTITY_LABELS[lab])
                 span = doc.char_span(dw.starts[s], dw.ends[e], label=ENTITY_LABELS[lab]) if s <= e else None
                 if span is not None and span.label_ == "FACILITY" and headless_count(span.text):
                     span = None
@@ -264,12 +264,20 @@ def headless_count(text: str) -> bool:
                    for h in map(strip_diacritics, lexicon.counted_group_heads()))
 
 
-def _trim(words: list[str], s: int, e: int) -> tuple[int, int]:
+_CLOSERS = {")": "(", "]": "["}
+
+
+def _trim(words: list[str], s: int, e: int, label: str | None = None) -> tuple[int, int]:
     """Drop punctuation tokens at a span's edges (the guideline never lets a span start or
-    end with punctuation that is not part of the expression)."""
-    while s <= e and words[s] in _EDGE_PUNCT:
+    end with punctuation that is not part of the expression), except a closing bracket
+    whose opening bracket is inside the span ("Nhon Hoi Industrial Park (Zone A)"); and,
+    for FACILITY, leading determiners ("The Cao Bang border-gate economic zone": the
+    article is outside, GUIDELINES D1, D23)."""
+    dets = lexicon.leading_determiners() if label == "FACILITY" else frozenset()
+    while s <= e and (words[s] in _EDGE_PUNCT or (s < e and words[s].lower() in dets)):
         s += 1
-    while e >= s and words[e] in _EDGE_PUNCT:
+    while e >= s and words[e] in _EDGE_PUNCT and not (
+            words[e] in _CLOSERS and _CLOSERS[words[e]] in words[s:e]):
         e -= 1
     return s, e
 

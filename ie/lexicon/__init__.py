@@ -116,6 +116,13 @@ def counted_group_heads() -> tuple[str, ...]:
 
 
 @cache
+def leading_determiners() -> frozenset[str]:
+    """Lower-case words that never open a facility span ("the", "these", "its"...;
+    GUIDELINES D1 and D23): trimmed from the front of predicted FACILITY spans."""
+    return frozenset(_words()["leading_determiners"])
+
+
+@cache
 def province_words() -> frozenset[str]:
     return frozenset(_words()["province_words"])
 

@@ -162,3 +162,46 @@ def test_no_gold_facility_span_would_be_dropped_as_a_headless_count(root):
     bad = [d.text[e.start:e.end] for d in docs for e in d.entities
            if e.label == "FACILITY" and headless_count(d.text[e.start:e.end])]
     assert bad == []
+
+
+def test_a_closing_bracket_stays_when_its_opening_bracket_is_inside_the_span():
+    from ie.components.planning_ie import _trim
+
+    words = ["Nhon", "Hoi", "Industrial", "Park", "(", "Zone", "A", ")", ",", "the"]
+    assert _trim(words, 0, 8, "FACILITY") == (0, 7)
+    assert _trim(words, 4, 7, "FACILITY") == (5, 6)  # the opener is trimmed first, then the closer
+    assert _trim(["Park", ")"], 0, 1, "FACILITY") == (0, 0)
+
+
+def test_a_facility_span_never_opens_with_a_determiner():
+    from ie.components.planning_ie import _trim
+
+    words = ["The", "Cao", "Bang", "border-gate", "economic", "zone"]
+    assert _trim(words, 0, 5, "FACILITY") == (1, 5)
+    assert _trim(["these", "3", "economic", "zones"], 0, 3, "FACILITY") == (1, 3)
+    assert _trim(["The", "Hague"], 0, 1, "PROVINCE") == (0, 1)  # other labels: untouched
+    assert _trim(["An", "Phu", "IP"], 0, 2, "FACILITY") == (0, 2)  # Vietnamese "An" is a name
+    assert _trim(["the"], 0, 0, "FACILITY") == (0, 0)  # never trims a span away by itself
+
+
+def test_gold_facility_spans_pass_the_edge_rules_unchanged(root):
+    """Trimming, the determiner rule and the bracket rule agree with every annotated span."""
+    from ie.components.planning_ie import _trim
+    from ie.components.windows import doc_words
+    from ie.corpus.reader import read_docs
+    from ie.model.encoder import default_encoder_path
+    from transformers import AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(default_encoder_path(), local_files_only=True)
+    docs = [d for d in read_docs([root / "corpus/train/dev.jsonl", root / "corpus/ood/ood.jsonl",
+                                  root / "corpus/gold/seeds.jsonl"])]
+    changed = []
+    for d in docs:
+        dw = doc_words(d.id, d.text, tok)
+        start_at = {s: i for i, s in enumerate(dw.starts)}
+        end_at = {e: i for i, e in enumerate(dw.ends)}
+        for e in d.entities:
+            s, t = start_at[e.start], end_at[e.end]
+            if _trim(dw.texts, s, t, e.label) != (s, t):
+                changed.append(d.text[e.start:e.end])
+    assert changed == []
