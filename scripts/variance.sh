@@ -2,7 +2,7 @@
 # Training variance of the default config (issue 16): the default model (its config's seed)
 # and two more training seeds, each evaluated on seeds/dev/ood by `ie evaluate`, then
 # eval/reports/variance.md + variance.json written by ie.evaluation.variance from those reports.
-#   bash scripts/variance.sh            # trains what is missing (about 17 min a model on 2 cores)
+#   bash scripts/variance.sh            # trains what is missing (about 12 min a model on this 2-core CPU, bf16)
 # Models go to models/planning-ie (config seed) and models/seed-N (the others; git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
