@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+from functools import cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -260,8 +261,15 @@ def headless_count(text: str) -> bool:
     from ie.gazetteer import strip_diacritics
 
     tail = strip_diacritics(text.lower())
-    return not any(tail == h or tail.endswith(" " + h) or tail.endswith("-" + h)
-                   for h in map(strip_diacritics, lexicon.counted_group_heads()))
+    return not any(tail == h or tail.endswith(" " + h) or tail.endswith("-" + h) for h in _ascii_heads())
+
+
+@cache
+def _ascii_heads() -> tuple[str, ...]:
+    """The lexicon's counted-group heads without diacritics, made once (not per span)."""
+    from ie.gazetteer import strip_diacritics
+
+    return tuple(strip_diacritics(h) for h in lexicon.counted_group_heads())
 
 
 _CLOSERS = {")": "(", "]": "["}
