@@ -59,7 +59,9 @@ class PlanningIE:
     def set_model(self, model: PlanningModel, cfg: ModelConfig, encoder_dir: str | Path) -> None:
         from transformers import AutoTokenizer
 
-        if self.network and self.network != cfg.to_json():
+        from ie.model.config import ModelConfig
+
+        if self.network and ModelConfig(**self.network).to_json() != cfg.to_json():
             raise ValueError(f"component {self.name!r}: the model's settings differ from its config's network section")
         self.model, self.cfg = model.to("cpu").eval(), cfg
         self._runtime = None

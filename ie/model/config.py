@@ -11,6 +11,7 @@ from ie.schema import CASE_CLASSES, GAZ_CLASSES, LEX_CLASSES, RULE_CLASSES
 @dataclass
 class ModelConfig:
     encoder: str = "all-MiniLM-L6-v2"
+    encoder_layers: int = 0  # keep the encoder's first N transformer layers (0: all of them)
     use_features: bool = True
     feat_dim: int = 32
     hidden: int = 256

@@ -121,4 +121,17 @@ def build_model(cfg: ModelConfig, encoder_path: str | Path, pretrained: bool = T
         enc = AutoModel.from_pretrained(str(encoder_path), local_files_only=True)
     else:
         enc = AutoModel.from_config(AutoConfig.from_pretrained(str(encoder_path), local_files_only=True))
-    return PlanningModel(cfg, enc)
+    return PlanningModel(cfg, truncate_layers(enc, cfg.encoder_layers))
+
+
+def truncate_layers(encoder: nn.Module, n: int) -> nn.Module:
+    """The encoder with only its first ``n`` transformer layers (``n`` = 0: unchanged).
+    Dropping the top layers of a pretrained encoder before fine-tuning keeps most of
+    what the lower ones learned and halves the cost at ``n`` = half the depth."""
+    layers = encoder.encoder.layer
+    if n < 0 or n > len(layers):
+        raise ValueError(f"encoder_layers must be between 0 and {len(layers)}, not {n}")
+    if n:
+        encoder.encoder.layer = layers[:n]
+        encoder.config.num_hidden_layers = n
+    return encoder
