@@ -7,7 +7,7 @@ shape and membership in our name lists are given to the classifier explicitly.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ie import lexicon
 from ie.gazetteer import MAX_PROVINCE_WORDS, PROVINCE_TOKEN_SEQS, strip_diacritics
@@ -19,6 +19,7 @@ _NUM = re.compile(r"^[\d.,]*\d[\d.,]*$")
 _CUR_NUM = re.compile(r"^(?:US\$|\$|VND|USD)\d")
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: each distinct word is classed once
 def case_class(text: str) -> int:
     if any(c.isdigit() for c in text):
         return CASE_CLASSES.index("digit")
@@ -44,6 +45,7 @@ def _word_classes() -> tuple[tuple[str, frozenset[str]], ...]:
             ("approximator", lexicon.approximator_words()))
 
 
+@lru_cache(maxsize=1 << 16)
 def lex_class(text: str) -> int:
     low = strip_diacritics(text).lower()
     if _ROMAN.match(text):
@@ -62,7 +64,7 @@ def lex_class(text: str) -> int:
 
 def province_tags(words: list[str]) -> list[int]:
     """B/I tags of the longest gazetteer province names in a token sequence (dashes inside names skipped)."""
-    keys = [strip_diacritics(w).lower() for w in words]
+    keys = [_key(w) for w in words]
     out = [GAZ_CLASSES.index("O")] * len(words)
     i = 0
     dash = {"-", "–", "—"}
@@ -86,6 +88,11 @@ def province_tags(words: list[str]) -> list[int]:
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _key(word: str) -> str:
+    return strip_diacritics(word).lower()
 
 
 def token_features(words: list[str]) -> tuple[list[int], list[int], list[int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
+import numpy as np
 import torch
 
 from ie.model.pairs import pair_candidates
@@ -73,28 +74,25 @@ def collate(windows: list[Window], with_labels: bool, device: torch.device | str
     B = len(windows)
     L = max(len(w.input_ids) for w in windows)
     W = max(max(len(w.word_first), 1) for w in windows)
-
-    def zeros(shape):
-        return torch.zeros(shape, dtype=torch.long)
-
-    t = {k: zeros((B, L)) for k in ("input_ids", "attention_mask", "sub_case")}
+    # filled as numpy arrays (one slice assignment per list) and handed to torch without a copy
+    t = {k: np.zeros((B, L), dtype=np.int64) for k in ("input_ids", "attention_mask", "sub_case")}
     for k in ("word_first", "word_last", "case", "lex", "gaz", "rule", "owned", "tags"):
-        t[k] = zeros((B, W))
-    word_mask = torch.zeros((B, W), dtype=torch.bool)
+        t[k] = np.zeros((B, W), dtype=np.int64)
+    word_mask = np.zeros((B, W), dtype=bool)
     pairs, pair_labels = [], []
     for i, e in enumerate(windows):
         n, w = len(e.input_ids), len(e.word_first)
-        t["input_ids"][i, :n] = torch.tensor(e.input_ids)
+        t["input_ids"][i, :n] = e.input_ids
         t["attention_mask"][i, :n] = 1
-        t["sub_case"][i, :n] = torch.tensor(e.sub_case)
+        t["sub_case"][i, :n] = e.sub_case
         if w:
             for k in ("word_first", "word_last", "case", "lex", "gaz", "owned"):
-                t[k][i, :w] = torch.tensor(getattr(e, k))
+                t[k][i, :w] = getattr(e, k)
             if e.rule:
-                t["rule"][i, :w] = torch.tensor(e.rule)
+                t["rule"][i, :w] = e.rule
             word_mask[i, :w] = True
             if with_labels:
-                t["tags"][i, :w] = torch.tensor(e.tags)
+                t["tags"][i, :w] = e.tags
         if with_labels:
             ents = e.ents
             gold = {(h, tl): r for h, tl, r in e.rels}
@@ -104,7 +102,7 @@ def collate(windows: list[Window], with_labels: bool, device: torch.device | str
                     continue
                 pairs.append((i, s1, e1, l1, s2, e2, l2, 0))
                 pair_labels.append(gold.get((a, bb), -1) + 1)
-    batch = Batch(**t, word_mask=word_mask)
+    batch = Batch(**{k: torch.from_numpy(v) for k, v in t.items()}, word_mask=torch.from_numpy(word_mask))
     if with_labels:
         batch.pairs = torch.tensor(pairs, dtype=torch.long).reshape(-1, 8)
         batch.pair_labels = torch.tensor(pair_labels, dtype=torch.long)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import torch
 
 from ie.schema import ENTITY_LABELS, RELATION_ARGS, RELATION_LABELS
@@ -23,13 +25,20 @@ def allowed_matrix() -> torch.Tensor:
 
 def pair_candidates(ents, sent) -> list[tuple[int, int]]:
     """Ordered pairs (i, j) of entities in one sentence whose labels allow some relation."""
-    allowed = allowed_matrix()[:, :, 1:].any(-1)
+    allowed = _allowed_label_pairs()
     out = []
     for i, (s1, e1, l1) in enumerate(ents):
         for j, (s2, e2, l2) in enumerate(ents):
-            if i != j and sent[s1] == sent[s2] and allowed[l1, l2]:
+            if i != j and (l1, l2) in allowed and sent[s1] == sent[s2]:
                 out.append((i, j))
     return out
+
+
+@cache
+def _allowed_label_pairs() -> frozenset[tuple[int, int]]:
+    """(head label id, tail label id) pairs that allow some relation (made once, not per window)."""
+    allowed = allowed_matrix()[:, :, 1:].any(-1)
+    return frozenset((int(a), int(b)) for a, b in allowed.nonzero().tolist())
 
 
 def dist_bucket(d: int) -> int:
