@@ -30,6 +30,13 @@ def usable_cpus() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+# Graph rewrites ONNX Runtime would apply that make this graph slower on CPU: its fused
+# SkipLayerNormalization kernel took ~200 us per [1, 100, 384] call here (a fifth of the
+# encoder's time), the plain Add + LayerNormalization it replaces a fraction of that
+# (encoder 16% faster on 1 thread; `ie bench`).
+SLOW_FUSIONS = ("SkipLayerNormFusion",)
+
+
 def make_session(graph: str | Path, threads: int = 0, spin: bool = False):
     import onnxruntime as ort
 
@@ -42,7 +49,8 @@ def make_session(graph: str | Path, threads: int = 0, spin: bool = False):
     if not spin:
         so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         so.add_session_config_entry("session.inter_op.allow_spinning", "0")
-    return ort.InferenceSession(str(graph), so, providers=["CPUExecutionProvider"])
+    return ort.InferenceSession(str(graph), so, providers=["CPUExecutionProvider"],
+                                disabled_optimizers=list(SLOW_FUSIONS))
 
 
 class OrtModel:
