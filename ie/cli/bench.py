@@ -28,7 +28,7 @@ def _bench(args) -> int:
         made_of["long"] = f"{args.long_docs} variations of the articles in {args.seeds} (ie.evaluation.bench.make_texts)"
     load = os.getloadavg()
     try:
-        rows = scale_rows(args.model, sets, args.batch_size, keys)
+        rows = scale_rows(args.model, sets, args.batch_size, keys, baseline=args.baseline_model)
     except ValueError as exc:
         print(f"error: {exc}")
         return 2
@@ -52,6 +52,8 @@ def add_commands(sub) -> None:
 
     bn = sub.add_parser("bench", help="words/s, start-up time and peak memory of extraction, every system in one run")
     bn.add_argument("--model", default=DEFAULT_MODEL, help="the trained pipeline the model rows run")
+    bn.add_argument("--baseline-model", help="the pipeline the old torch int8 rows run (default: --model); "
+                    "give the model the old path shipped with to measure against the old system as a whole")
     bn.add_argument("--rows", nargs="+", choices=list(ROWS), help="rows to run (default: all)")
     bn.add_argument("--news", nargs="+", default=NEWS, help="corpus JSONL files the news-length texts come from")
     bn.add_argument("--news-docs", type=int, default=200, help="documents of 200-300 words (0: no news set)")

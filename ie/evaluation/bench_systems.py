@@ -189,14 +189,15 @@ def child(args: list[str], busy: bool = False) -> dict:
 
 
 # The rows of `ie bench`, by key: (system name, child arguments, busy core). "{m}" is the
-# model, "{t}" the texts, "{c}" the usable cores, "{b}" the batch size.
+# model, "{o}" the model the old path runs (`--baseline-model`, default: the model), "{t}"
+# the texts, "{c}" the usable cores, "{b}" the batch size.
 ROWS = {
-    "old-int8": ("{m} old torch int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "torch-int8-legacy"], False),
+    "old-int8": ("{o} old torch int8", ["pipeline", "{o}", "{t}", "{c}", "{b}", "torch-int8-legacy"], False),
     "float": ("{m} float32 torch", ["pipeline", "{m}", "{t}", "{c}", "{b}", "float"], False),
     "int8-1t": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8"], False),
     "int8": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "onnx-int8"], False),
     "int8-procs": ("{m} onnx int8 n_process={c}", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8", "{c}"], False),
-    "old-int8-busy": ("{m} old torch int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "torch-int8-legacy"], True),
+    "old-int8-busy": ("{o} old torch int8", ["pipeline", "{o}", "{t}", "{c}", "{b}", "torch-int8-legacy"], True),
     "int8-busy": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "onnx-int8"], True),
     "int8-procs-busy": ("{m} onnx int8 n_process={c}", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8", "{c}"], True),
     "spacy-ner": (f"spacy {SPACY_SM} NER only", ["spacy", SPACY_SM, "{t}", "ner"], False),
@@ -212,22 +213,23 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, keys: list[str] | None = None) -> list[dict]:
+def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, keys: list[str] | None = None,
+               baseline: str | None = None) -> list[dict]:
     """The chosen rows (:data:`ROWS`, all by default), text set by text set, in one run,
-    each in its own process."""
+    each in its own process; the old-path rows run ``baseline`` (default: ``model``)."""
     from ie.evaluation.spacy_baseline import available
 
     keys = list(ROWS) if keys is None else keys
     unknown = [k for k in keys if k not in ROWS]
     if unknown:
         raise ValueError(f"unknown bench rows {unknown}; choose from {list(ROWS)}")
-    fill = {"{m}": model, "{c}": str(usable_cores()), "{b}": str(batch_size)}
+    fill = {"{m}": model, "{o}": baseline or model, "{c}": str(usable_cores()), "{b}": str(batch_size)}
     rows = []
     for set_name, texts in text_sets.items():
         for key in keys:
             name, args, busy = ROWS[key]
             args = [fill.get(a, a) if a != "{t}" else str(texts) for a in args]
-            name = name.replace("{m}", model).replace("{c}", fill["{c}"])
+            name = name.replace("{m}", model).replace("{o}", fill["{o}"]).replace("{c}", fill["{c}"])
             if args[0] == "spacy" and not available(SPACY_SM):
                 rows.append({"texts": set_name, "row": key, "system": name, "skipped": "optional package not installed"})
                 continue
