@@ -109,8 +109,8 @@ def test_network_settings_live_in_the_pipeline_config(trained):
     net = saved_network(out)
     assert net == ModelConfig(**{**net}).to_json() and "rule_features" in net
     ablation = load_config("training/configs/ablation_no_rule_features.json")
-    assert ablation["model"] == {**load_config("training/configs/default.json")["model"], "rule_features": False}
-    assert ablation["training"] == load_config("training/configs/default.json")["training"]
+    assert ablation["model"] == {**load_config("training/configs/six_layers.json")["model"], "rule_features": False}
+    assert ablation["training"] == load_config("training/configs/six_layers.json")["training"]
 
 
 def test_spacy_evaluate_reports_the_strict_figures_of_ie_evaluate(trained, tmp_path, capsys):

@@ -21,7 +21,7 @@ def test_there_are_arms_for_each_single_perturbation():
 
 @pytest.mark.parametrize("path", ARMS, ids=lambda p: p.stem)
 def test_an_arm_changes_only_what_it_names(path):
-    default, arm = load_config(CONFIGS / "default.json"), load_config(path)
+    default, arm = load_config(CONFIGS / "six_layers.json"), load_config(path)  # the config the arms were run on
     raw = json.loads(path.read_text())
     for section in ("model", "training", "data"):
         if section not in raw:
