@@ -25,6 +25,9 @@ if TYPE_CHECKING:  # the network (torch) is loaded when a model is set, not when
     from ie.model.config import ModelConfig
     from ie.model.network import PlanningModel
 
+# int8 graphs the component can run on CPU (ie.model.export_onnx.quantize_graph): "dynamic"
+# (the fastest), "blockwise" (feed-forward layers quantized per block: closer to float, slower)
+INT8_MODES = ("dynamic", "blockwise")
 ENCODER_FILES = ("config.json", "tokenizer.json", "tokenizer_config.json", "vocab.txt", "special_tokens_map.json")
 
 
@@ -33,9 +36,12 @@ class PlanningIE:
     ``(head Span, tail Span, label, score)`` tuples."""
 
     def __init__(self, nlp: Language, name: str, batch_size: int, quantize: bool, threads: int, rel_threshold: float,
-                 device: str = "cpu", network: dict | None = None):
+                 device: str = "cpu", network: dict | None = None, int8: str = "dynamic"):
         if device not in ("cpu", "cuda") and not device.startswith("cuda:"):
             raise ValueError(f"component {name!r}: device must be 'cpu' or 'cuda[:N]', not {device!r}")
+        if int8 not in INT8_MODES:
+            raise ValueError(f"component {name!r}: int8 must be one of {INT8_MODES}, not {int8!r}")
+        self.int8 = int8
         install_extensions()
         self.nlp = nlp
         self.device = device
@@ -90,7 +96,8 @@ class PlanningIE:
             elif self.quantize:
                 from ie.model.ort_runtime import OrtModel, ensure_graph
 
-                self._runtime = OrtModel(model, ensure_graph(model, self.graph_dir), threads=self._threads())
+                self._runtime = OrtModel(model, ensure_graph(model, self.graph_dir, mode=self.int8),
+                                         threads=self._threads())
             else:
                 self._runtime = model
         return self._runtime
@@ -295,8 +302,8 @@ def _trim(words: list[str], s: int, e: int, label: str | None = None) -> tuple[i
 @Language.factory(
     "planning_ie",
     default_config={"batch_size": 32, "quantize": True, "threads": 0, "rel_threshold": 0.5, "device": "cpu",
-                    "network": {}},
+                    "network": {}, "int8": "dynamic"},
 )
 def make_planning_ie(nlp: Language, name: str, batch_size: int, quantize: bool, threads: int, rel_threshold: float,
-                     device: str, network: dict):
-    return PlanningIE(nlp, name, batch_size, quantize, threads, rel_threshold, device, network)
+                     device: str, network: dict, int8: str):
+    return PlanningIE(nlp, name, batch_size, quantize, threads, rel_threshold, device, network, int8)

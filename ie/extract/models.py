@@ -6,11 +6,13 @@ from pathlib import Path
 
 
 FLOAT_PREFIX = "float:"  # "float:PATH": the pipeline at PATH run in float32 torch instead of the int8 graph
+BLOCKWISE_PREFIX = "blockwise:"  # "blockwise:PATH": the pipeline at PATH on its blockwise int8 graph
 
 
 def load_model(model: str, device: str = "cpu"):
     """A pipeline directory, ``float:DIR`` (that pipeline with its CPU int8 path off: the
-    float32 reference the int8 graph is checked against), or ``rules`` for the rule-based
+    float32 reference the int8 graph is checked against), ``blockwise:DIR`` (that pipeline
+    on its blockwise int8 graph, ``int8 = "blockwise"``), or ``rules`` for the rule-based
     extractor. ``device`` ("cpu", "cuda", "cuda:N") is where the trained model runs."""
     if model == "rules":
         from ie.components.rules import rules_pipeline
@@ -22,6 +24,9 @@ def load_model(model: str, device: str = "cpu"):
     if model.startswith(FLOAT_PREFIX):
         model = model[len(FLOAT_PREFIX):]
         overrides["quantize"] = False
+    elif model.startswith(BLOCKWISE_PREFIX):
+        model = model[len(BLOCKWISE_PREFIX):]
+        overrides["int8"] = "blockwise"
     if device != "cpu":
         overrides["device"] = device
     path = Path(model)

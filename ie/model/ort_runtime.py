@@ -81,7 +81,12 @@ class OrtModel:
         return self.float_model.relation_logits(h, pairs)
 
 
-GRAPH_FILE = "word_states.int8.onnx"
+GRAPH_FILE = "word_states.int8.onnx"  # the "dynamic" graph; other modes: graph_file(mode)
+
+
+def graph_file(mode: str = "dynamic") -> str:
+    return GRAPH_FILE if mode == "dynamic" else f"word_states.int8-{mode}.onnx"
+
 GRAPH_VERSION = 2  # what the int8 graph keeps float (ie.model.export_onnx.float_matmuls)
 
 
@@ -90,10 +95,11 @@ def cache_dir() -> Path:
 
 
 def ensure_graph(model: PlanningModel, directory: str | Path | None = None, mode: str = "dynamic") -> Path:
-    """The int8 word-state graph of ``model``'s current weights: ``directory/GRAPH_FILE``
-    when it was made from these weights, else exported and quantized now (about a
-    minute) into ``directory`` (when writable) or the user cache, keyed by a hash of the
-    weights. A graph never outlives the weights it was made from."""
+    """The int8 word-state graph of ``model``'s current weights (``mode``: see
+    :func:`ie.model.export_onnx.quantize_graph`): ``directory/graph_file(mode)`` when it
+    was made from these weights, else exported and quantized now (about a minute) into
+    ``directory`` (when writable) or the user cache, keyed by a hash of the weights. A graph
+    never outlives the weights it was made from."""
     import json
     import shutil
     import tempfile
@@ -103,8 +109,9 @@ def ensure_graph(model: PlanningModel, directory: str | Path | None = None, mode
     digest = weights_digest(model)
     places = ([Path(directory)] if directory else []) + [cache_dir() / f"{digest}-{mode}-v{GRAPH_VERSION}"]
     stamp = {"weights": digest, "int8": mode, "version": GRAPH_VERSION}
+    name = graph_file(mode)
     for d in places:
-        g, meta = d / GRAPH_FILE, d / (GRAPH_FILE + ".json")
+        g, meta = d / name, d / (name + ".json")
         if g.exists() and meta.exists() and json.loads(meta.read_text()) == stamp:
             return g
     for d in places:
@@ -112,12 +119,13 @@ def ensure_graph(model: PlanningModel, directory: str | Path | None = None, mode
             d.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=d) as tmp:
                 f = export_graph(model, Path(tmp) / "float.onnx")
-                q = quantize_graph(f, Path(tmp) / GRAPH_FILE, mode=mode)
-                os.replace(q, d / GRAPH_FILE)
-            (d / (GRAPH_FILE + ".json")).write_text(json.dumps(stamp) + "\n")
+                q = quantize_graph(f, Path(tmp) / name, mode=mode,
+                                   ffn_dim=getattr(model.encoder.config, "intermediate_size", None))
+                os.replace(q, d / name)
+            (d / (name + ".json")).write_text(json.dumps(stamp) + "\n")
             if d != places[-1]:
                 shutil.rmtree(places[-1], ignore_errors=True)
-            return d / GRAPH_FILE
+            return d / name
         except OSError:
             continue
     raise OSError(f"no writable place for the int8 graph (tried {', '.join(map(str, places))})")
