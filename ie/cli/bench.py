@@ -39,6 +39,10 @@ def _bench(args) -> int:
     for r in rat:
         print(f"{r['texts']}: best new CPU row {r['new_row']} {r['new_words_per_s']} words/s = "
               f"{r.get('vs_old_int8', '-')}x the old int8 path, {r.get('vs_spacy_ner_only', '-')}x spaCy NER-only")
+        if "blockwise_words_per_s" in r:
+            print(f"{r['texts']}: blockwise int8 n_process {r['blockwise_words_per_s']} words/s = "
+                  f"{r.get('blockwise_vs_old_int8', '-')}x the old int8 path, "
+                  f"{r.get('blockwise_vs_spacy_ner_only', '-')}x spaCy NER-only")
     if args.json:
         out = {"command": args.command_line, "texts": made_of, "machine": machine_info(),
                "load_average_at_start": load, "rows": rows, "ratios": rat}

