@@ -47,7 +47,7 @@ def _word_classes() -> tuple[tuple[str, frozenset[str]], ...]:
 
 @lru_cache(maxsize=1 << 16)
 def lex_class(text: str) -> int:
-    low = strip_diacritics(text).lower()
+    low = _key(text)
     if _ROMAN.match(text):
         return LEX_CLASSES.index("roman")
     if _YEAR.match(text):

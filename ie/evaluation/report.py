@@ -130,13 +130,11 @@ def _quantized(pipeline_dir: str) -> bool:
 
 
 def system_info(name: str) -> dict:
-    from ie.extract.models import BLOCKWISE_PREFIX, FLOAT_PREFIX
+    from ie.extract.models import split_runtime
 
-    if name.startswith(FLOAT_PREFIX):
-        return {**system_info(name[len(FLOAT_PREFIX):]), "runtime": "float32 torch (int8 graph off)"}
-    if name.startswith(BLOCKWISE_PREFIX):
-        return {**system_info(name[len(BLOCKWISE_PREFIX):]),
-                "runtime": "int8 encoder graph on ONNX Runtime, feed-forward layers blockwise"}
+    path, _, runtime = split_runtime(name)
+    if runtime is not None:
+        return {**system_info(path), "runtime": runtime}
     meta_p = Path(name) / "meta.json"
     if meta_p.exists():
         meta = json.loads(meta_p.read_text())

@@ -5,8 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 
-FLOAT_PREFIX = "float:"  # "float:PATH": the pipeline at PATH run in float32 torch instead of the int8 graph
-BLOCKWISE_PREFIX = "blockwise:"  # "blockwise:PATH": the pipeline at PATH on its blockwise int8 graph
+# "PREFIX:PATH": the pipeline at PATH with other settings of its planning_ie component, and
+# how reports describe that runtime
+RUNTIME_PREFIXES: dict[str, tuple[dict, str]] = {
+    "float:": ({"quantize": False}, "float32 torch (int8 graph off)"),
+    "blockwise:": ({"int8": "blockwise"}, "int8 encoder graph on ONNX Runtime, feed-forward layers blockwise"),
+}
+
+
+def split_runtime(model: str) -> tuple[str, dict, str | None]:
+    """``(path, component overrides, runtime description)`` of a model name; a name with
+    no runtime prefix comes back unchanged with no overrides and no description."""
+    for prefix, (overrides, runtime) in RUNTIME_PREFIXES.items():
+        if model.startswith(prefix):
+            return model[len(prefix):], dict(overrides), runtime
+    return model, {}, None
 
 
 def load_model(model: str, device: str = "cpu"):
@@ -20,13 +33,7 @@ def load_model(model: str, device: str = "cpu"):
         return rules_pipeline()
     import spacy
 
-    overrides: dict = {}
-    if model.startswith(FLOAT_PREFIX):
-        model = model[len(FLOAT_PREFIX):]
-        overrides["quantize"] = False
-    elif model.startswith(BLOCKWISE_PREFIX):
-        model = model[len(BLOCKWISE_PREFIX):]
-        overrides["int8"] = "blockwise"
+    model, overrides, _ = split_runtime(model)
     if device != "cpu":
         overrides["device"] = device
     path = Path(model)

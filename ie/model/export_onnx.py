@@ -191,19 +191,18 @@ def quantize_graph(float_path: str | Path, out_path: str | Path, mode: str = "dy
     keep_float = float_matmuls(pre)
     blocks = out_path.with_suffix(".blocks.onnx")
     try:
-        if mode == "blockwise":
-            if not ffn_dim:
-                raise ValueError("blockwise int8 needs the encoder's intermediate size (ffn_dim)")
-            ffn = ffn_matmuls(pre, ffn_dim)
-            if not ffn:
-                raise ValueError(f"{float_path}: no MatMul with a weight of size {ffn_dim}")
-            _blockwise(pre, blocks, ffn)
-            quantize_dynamic(str(blocks), str(out_path), weight_type=QuantType.QInt8, per_channel=True,
+        if mode in ("dynamic", "blockwise"):
+            src = pre
+            if mode == "blockwise":  # the feed-forward MatMuls first; the dynamic pass skips them
+                if not ffn_dim:
+                    raise ValueError("blockwise int8 needs the encoder's intermediate size (ffn_dim)")
+                ffn = ffn_matmuls(pre, ffn_dim)
+                if not ffn:
+                    raise ValueError(f"{float_path}: no MatMul with a weight of size {ffn_dim}")
+                src = _blockwise(pre, blocks, ffn)
+            quantize_dynamic(str(src), str(out_path), weight_type=QuantType.QInt8, per_channel=True,
                              op_types_to_quantize=["MatMul", "Gemm"], nodes_to_exclude=keep_float)
-        elif mode == "dynamic":
-            quantize_dynamic(str(pre), str(out_path), weight_type=QuantType.QInt8, per_channel=True,
-                             op_types_to_quantize=["MatMul", "Gemm"], nodes_to_exclude=keep_float)
-        elif mode == "static":
+        else:  # static
             if not calibration:
                 raise ValueError("static int8 needs calibration windows")
             from onnxruntime.quantization import QuantFormat
