@@ -74,6 +74,7 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     from transformers import AutoTokenizer
 
     from ie.components.windows import prepared_dataset
+    from ie.model.smoothing import activation_maxima, sample
     from ie.text import make_nlp
 
     cfg = load_config(config_path)
@@ -156,9 +157,11 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
     if bar is not None:
         bar.close()
 
+    # activation maxima for the int8 graph's outlier smoothing (ie.model.smoothing)
+    calibration = activation_maxima(model, sample(train_ex))
     nlp = make_nlp()
     comp = nlp.add_pipe("planning_ie", config={"network": mcfg.to_json()})
-    comp.set_model(model.to("cpu"), mcfg, enc_path)
+    comp.set_model(model.to("cpu"), mcfg, enc_path, calibration=calibration)
     if "planning_normalizer" in _registered_factories():
         nlp.add_pipe("planning_normalizer")
     output = Path(output)
@@ -178,6 +181,36 @@ def train_pipeline(config_path: str | Path, output: str | Path, device: str | No
                "prep_seconds": round(prep_s, 1)}
     write_json(metrics, output / "metrics.json")
     return metrics
+
+
+def calibrate_pipeline(pipeline: str | Path, data: list[str | Path] | None = None) -> dict:
+    """Compute the activation maxima of a trained pipeline's encoder on windows of
+    ``data`` (annotated JSONL; default: the default config's training files) and save them
+    beside its weights, for the int8 graph's outlier smoothing (:mod:`ie.model.smoothing`).
+    ``ie train`` does this itself; this is for pipelines trained before it did. The next
+    load rebuilds the int8 graphs."""
+    from ie.components.planning_ie import CALIBRATION_FILE
+    from ie.components.windows import prepare
+    from ie.docs import read_jsonl
+    from ie.extract.models import load_model
+    from ie.model.smoothing import activation_maxima, sample, save_calibration
+    from ie.paths import DEFAULT_CONFIG
+
+    pipeline = Path(pipeline)
+    if not (pipeline / "planning_ie" / "weights.pt").exists():
+        raise FileNotFoundError(f"{pipeline}: not a trained planning-ie pipeline (no planning_ie/weights.pt)")
+    files = [Path(p) for p in (data or load_config(DEFAULT_CONFIG)["data"]["train"])]
+    for f in files:
+        if not f.exists():
+            raise FileNotFoundError(f"calibration data {f} is missing")
+    comp = load_model(str(pipeline)).get_pipe("planning_ie")
+    docs = [d for f in files for d in read_jsonl(f)]
+    windows = sample(prepare(docs, comp.hf_tokenizer, comp.cfg, with_labels=False))
+    if not windows:
+        raise ValueError(f"no text to calibrate on in {', '.join(map(str, files))}")
+    maxima = activation_maxima(comp.model, windows)
+    save_calibration(maxima, pipeline / "planning_ie" / CALIBRATION_FILE)
+    return {"pipeline": str(pipeline), "documents": len(docs), "windows": len(windows), "inputs": len(maxima)}
 
 
 def write_json(obj, path: Path) -> None:

@@ -26,6 +26,19 @@ def _train(args) -> int:
     return 0
 
 
+def _calibrate(args) -> int:
+    from ie.training import calibrate_pipeline
+
+    try:
+        info = calibrate_pipeline(args.model, args.data or None)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}")
+        return 2
+    print(f"calibrated {info['pipeline']} on {info['windows']} windows of {info['documents']} documents "
+          f"({info['inputs']} encoder inputs); its int8 graphs are rebuilt on next load")
+    return 0
+
+
 def add_commands(sub) -> None:
     tr = sub.add_parser("train", help="fine-tune the NER + relation model and save a spaCy pipeline")
     tr.add_argument("--config", default=DEFAULT_CONFIG)
@@ -40,3 +53,9 @@ def add_commands(sub) -> None:
     tr.add_argument("--extra", nargs="+", metavar="FILE", default=[],
                     help="your corrected gold documents (JSONL/markup), trained on beside the corpus")
     tr.set_defaults(func=_train)
+    ca = sub.add_parser("calibrate", help="measure a trained pipeline's activation ranges for its int8 graph "
+                                          "(pipelines trained before `ie train` did it)")
+    ca.add_argument("--model", default=DEFAULT_MODEL, help="the pipeline directory (calibration.pt is written into it)")
+    ca.add_argument("--data", nargs="+", metavar="JSONL", default=[],
+                    help="documents to measure on (default: the default config's training files)")
+    ca.set_defaults(func=_calibrate)

@@ -60,9 +60,15 @@ class PlanningIE:
         self.cfg: ModelConfig | None = None
         self.hf_tokenizer = None
         self.encoder_dir: Path | None = None
+        # activation maxima of the model's encoder on training windows (ie.model.smoothing):
+        # the int8 graph smooths outlier channels with them; None for pipelines without one
+        self.calibration: dict | None = None
 
     # -- model management ---------------------------------------------------------------
-    def set_model(self, model: PlanningModel, cfg: ModelConfig, encoder_dir: str | Path) -> None:
+    def set_model(self, model: PlanningModel, cfg: ModelConfig, encoder_dir: str | Path,
+                  calibration: dict | None = None) -> None:
+        """Install trained weights; ``calibration``: their activation maxima
+        (:func:`ie.model.smoothing.activation_maxima`), which belong to these weights only."""
         from transformers import AutoTokenizer
 
         from ie.model.config import ModelConfig
@@ -70,6 +76,7 @@ class PlanningIE:
         if self.network and ModelConfig(**self.network).to_json() != cfg.to_json():
             raise ValueError(f"component {self.name!r}: the model's settings differ from its config's network section")
         self.model, self.cfg = model.to("cpu").eval(), cfg
+        self.calibration = dict(calibration) if calibration else None
         self._runtime = None
         self.encoder_dir = Path(encoder_dir)
         self.hf_tokenizer = AutoTokenizer.from_pretrained(str(encoder_dir), local_files_only=True)
@@ -96,8 +103,8 @@ class PlanningIE:
             elif self.quantize:
                 from ie.model.ort_runtime import OrtModel, ensure_graph
 
-                self._runtime = OrtModel(model, ensure_graph(model, self.graph_dir, mode=self.int8),
-                                         threads=self._threads())
+                graph = ensure_graph(model, self.graph_dir, mode=self.int8, calibration=self.calibration)
+                self._runtime = OrtModel(model, graph, threads=self._threads())
             else:
                 self._runtime = model
         return self._runtime
@@ -199,6 +206,12 @@ class PlanningIE:
         path.mkdir(parents=True, exist_ok=True)
         model = self._require_model()
         torch.save({k: v.cpu() for k, v in model.state_dict().items()}, path / "weights.pt")
+        if self.calibration:
+            from ie.model.smoothing import save_calibration
+
+            save_calibration(self.calibration, path / CALIBRATION_FILE)
+        else:
+            (path / CALIBRATION_FILE).unlink(missing_ok=True)
         enc = path / "encoder"
         enc.mkdir(exist_ok=True)
         for f in ENCODER_FILES:
@@ -211,6 +224,7 @@ class PlanningIE:
 
         from ie.model.config import ModelConfig
         from ie.model.network import build_model
+        from ie.model.smoothing import load_calibration
 
         path = Path(path)
         if self.network:
@@ -219,9 +233,12 @@ class PlanningIE:
             cfg = ModelConfig(**json.loads((path / "cfg.json").read_text(encoding="utf-8")))
         model = build_model(cfg, path / "encoder", pretrained=False)
         model.load_state_dict(torch.load(path / "weights.pt", map_location="cpu", weights_only=True))
-        self.set_model(model, cfg, path / "encoder")
+        self.set_model(model, cfg, path / "encoder", calibration=load_calibration(path / CALIBRATION_FILE))
         self.graph_dir = path
         return self
+
+
+CALIBRATION_FILE = "calibration.pt"  # activation maxima (ie.model.smoothing), beside weights.pt; `ie calibrate`
 
 
 def saved_network(pipeline_dir: str | Path) -> dict:

@@ -68,7 +68,7 @@ def split_at_sentences(spans: list[tuple[int, int, int]], sent: list[int]) -> li
     return out
 
 
-def _batches(windows: list[Window], batch_size: int, same_length: bool) -> list[list[int]]:
+def window_batches(windows: list[Window], batch_size: int, same_length: bool) -> list[list[int]]:
     """Window indices in batches of at most ``batch_size``, shortest windows first."""
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].input_ids))
     out: list[list[int]] = []
@@ -90,7 +90,7 @@ def predict_windows(model: PlanningModel, windows: list[Window], batch_size: int
     length only (no padding, for CPU inference where padded positions cost full price)."""
     model.eval()
     results: list[dict] = [None] * len(windows)  # type: ignore[list-item]
-    for idx in _batches(windows, batch_size, same_length):
+    for idx in window_batches(windows, batch_size, same_length):
         batch = collate([windows[i] for i in idx], False, device)
         h = model.word_states(batch)
         logp, crf_scores = model.decode_scores(model.tagger(h))

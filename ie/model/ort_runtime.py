@@ -83,7 +83,7 @@ class OrtModel:
 
 
 GRAPH_FILE = "word_states.int8.onnx"  # the "dynamic" graph; other modes: graph_file(mode)
-GRAPH_VERSION = 2  # what the int8 graph keeps float (ie.model.export_onnx.float_matmuls)
+GRAPH_VERSION = 3  # 3: outlier channels smoothed when the pipeline has a calibration (ie.model.smoothing)
 
 
 def graph_file(mode: str = "dynamic") -> str:
@@ -94,31 +94,36 @@ def cache_dir() -> Path:
     return Path(os.environ.get("PLANNING_IE_CACHE", Path.home() / ".cache" / "planning-ie")) / "onnx"
 
 
-def ensure_graph(model: PlanningModel, directory: str | Path | None = None, mode: str = "dynamic") -> Path:
+def ensure_graph(model: PlanningModel, directory: str | Path | None = None, mode: str = "dynamic",
+                 calibration: dict | None = None) -> Path:
     """The int8 word-state graph of ``model``'s current weights (``mode``: see
     :func:`ie.model.export_onnx.quantize_graph`): ``directory/graph_file(mode)`` when it
-    was made from these weights, else exported and quantized now (about a minute) into
-    ``directory`` (when writable) or the user cache, keyed by a hash of the weights. A graph
-    never outlives the weights it was made from."""
+    was made from these weights and this ``calibration``, else exported and quantized now
+    (about a minute) into ``directory`` (when writable) or the user cache, keyed by a hash
+    of both. ``calibration``: the activation maxima of :mod:`ie.model.smoothing`; with it,
+    outlier channels are smoothed into the weights before quantization. A graph never
+    outlives the weights it was made from."""
     import json
     import shutil
     import tempfile
 
     from ie.model.export_onnx import export_graph, quantize_graph, weights_digest
+    from ie.model.smoothing import digest as calibration_digest, smoothed
 
-    digest = weights_digest(model)
-    places = ([Path(directory)] if directory else []) + [cache_dir() / f"{digest}-{mode}-v{GRAPH_VERSION}"]
-    stamp = {"weights": digest, "int8": mode, "version": GRAPH_VERSION}
+    digest, cal = weights_digest(model), calibration_digest(calibration)
+    places = ([Path(directory)] if directory else []) + [cache_dir() / f"{digest}-{cal}-{mode}-v{GRAPH_VERSION}"]
+    stamp = {"weights": digest, "calibration": cal, "int8": mode, "version": GRAPH_VERSION}
     name = graph_file(mode)
     for d in places:
         g, meta = d / name, d / (name + ".json")
         if g.exists() and meta.exists() and json.loads(meta.read_text()) == stamp:
             return g
+    exported = smoothed(model, calibration) if calibration else model
     for d in places:
         try:
             d.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=d) as tmp:
-                f = export_graph(model, Path(tmp) / "float.onnx")
+                f = export_graph(exported, Path(tmp) / "float.onnx")
                 q = quantize_graph(f, Path(tmp) / name, mode=mode,
                                    ffn_dim=getattr(model.encoder.config, "intermediate_size", None))
                 os.replace(q, d / name)
