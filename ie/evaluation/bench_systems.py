@@ -23,6 +23,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import statistics
 import time
 from pathlib import Path
 
@@ -69,9 +70,16 @@ def _texts(path: str) -> list[str]:
         return [json.loads(line)["text"] for line in fh]
 
 
-def _row(texts: list[str], start: float, run: float, **kw) -> dict:
+REPEATS = 3  # timed passes per row (ie bench --repeats); a row reports the median pass
+
+
+def _row(texts: list[str], start: float, runs: list[float], **kw) -> dict:
+    """One row from the timed passes ``runs`` (seconds each): words/s of the median pass,
+    every pass kept (``runs_s``) so the spread on a shared machine can be seen."""
     words = sum(len(t.split()) for t in texts)
-    return {"startup_s": round(start, 2), "run_s": round(run, 2), "documents": len(texts), "words": words,
+    run = statistics.median(runs)
+    return {"startup_s": round(start, 2), "run_s": round(run, 2), "runs_s": [round(r, 2) for r in runs],
+            "documents": len(texts), "words": words,
             "words_per_s": round(words / run, 1), "docs_per_s": round(len(texts) / run, 2),
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1), **kw}
 
@@ -103,7 +111,26 @@ def use_backend(nlp, backend: str, threads: int) -> None:
         raise ValueError(f"backend must be one of {BACKENDS}, not {backend!r}")
 
 
-def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, backend: str, processes: int = 1) -> dict:
+def process_batch_size(n_docs: int, batch_size: int, processes: int) -> int:
+    """The batch size of an ``n_process`` run: spaCy deals batches to the workers in turn,
+    so 20 long documents in batches of 16 would give one worker 16 and the other 4; at
+    least four batches per worker keep them evenly loaded (``batch_size`` at most)."""
+    if processes <= 1:
+        return batch_size
+    return max(1, min(batch_size, n_docs // (4 * processes)))
+
+
+def _passes(run, repeats: int) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        t1 = time.time()
+        run()
+        out.append(time.time() - t1)
+    return out
+
+
+def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, backend: str, processes: int = 1,
+                 repeats: int = REPEATS) -> dict:
     t0 = time.time()
 
     from ie.extract import load_model
@@ -115,14 +142,17 @@ def run_pipeline(model: str, texts_path: str, threads: int, batch_size: int, bac
         use_backend(nlp, backend, threads)
     start = time.time() - t0
     list(nlp.pipe(texts[:2]))  # warm-up (graph made on first use when missing, caches)
-    t1 = time.time()
-    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes):
-        pass
-    return _row(texts, start, time.time() - t1, threads=threads, device="cpu",
-                backend=backend if model != "rules" else "rules", processes=processes)
+    bs = process_batch_size(len(texts), batch_size, processes)
+
+    def run():
+        for _doc in nlp.pipe(texts, batch_size=bs, n_process=processes):
+            pass
+
+    return _row(texts, start, _passes(run, repeats), threads=threads, device="cpu",
+                backend=backend if model != "rules" else "rules", processes=processes, batch_size=bs)
 
 
-def run_spacy(name: str, texts_path: str, ner_only: bool) -> dict:
+def run_spacy(name: str, texts_path: str, ner_only: bool, repeats: int = REPEATS) -> dict:
     t0 = time.time()
     import spacy
 
@@ -135,10 +165,12 @@ def run_spacy(name: str, texts_path: str, ner_only: bool) -> dict:
                 nlp.remove_pipe(p)
     start = time.time() - t0
     list(nlp.pipe(texts[:2]))
-    t1 = time.time()
-    for _doc in nlp.pipe(texts, batch_size=64):
-        pass
-    return _row(texts, start, time.time() - t1, threads=1, device="cpu", pipes=nlp.pipe_names)
+
+    def run():
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+
+    return _row(texts, start, _passes(run, repeats), threads=1, device="cpu", pipes=nlp.pipe_names)
 
 
 def run_ray_engine(model: str, texts_path: str, workers: int) -> dict:
@@ -157,19 +189,23 @@ def run_ray_engine(model: str, texts_path: str, workers: int) -> dict:
                 fh.write(json.dumps({"id": f"d{i}", "text": t}) + "\n")
     st = run_ray([str(parts)], out / "out", model, workers=workers, cpus_per_worker=1, progress=False)
     total = time.time() - t0
-    row = _row(texts, total - st["seconds"], st["seconds"], threads=1, device="cpu", workers=workers)
-    row["note"] = "run_s = Ray Dataset execution, actors loading the pipeline included"
+    row = _row(texts, total - st["seconds"], [st["seconds"]], threads=1, device="cpu", workers=workers)
+    row["note"] = "run_s = Ray Dataset execution, actors loading the pipeline included (one pass: a pass starts the actors)"
     return row
 
 
 def main(argv: list[str]) -> None:
+    repeats = REPEATS
+    if argv[:1] == ["--repeats"]:
+        repeats, argv = int(argv[1]), argv[2:]
     kind, *args = argv
     if kind == "pipeline":
         model, texts, threads, batch_size, backend, *procs = args
-        row = run_pipeline(model, texts, int(threads), int(batch_size), backend, int(procs[0]) if procs else 1)
+        row = run_pipeline(model, texts, int(threads), int(batch_size), backend, int(procs[0]) if procs else 1,
+                           repeats=repeats)
     elif kind == "spacy":
         name, texts, ner_only = args
-        row = run_spacy(name, texts, ner_only == "ner")
+        row = run_spacy(name, texts, ner_only == "ner", repeats=repeats)
     elif kind == "ray":
         model, texts, workers = args
         row = run_ray_engine(model, texts, int(workers))
@@ -178,9 +214,9 @@ def main(argv: list[str]) -> None:
     print(json.dumps(row))
 
 
-def child(args: list[str], busy: bool = False) -> dict:
+def child(args: list[str], busy: bool = False, repeats: int = REPEATS) -> dict:
     env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
-    cmd = [sys.executable, "-m", "ie.evaluation.bench_systems", *args]
+    cmd = [sys.executable, "-m", "ie.evaluation.bench_systems", "--repeats", str(repeats), *args]
     if busy:
         with BusyCore():
             p = subprocess.run(cmd, check=False, capture_output=True, text=True, env=env)
@@ -219,9 +255,10 @@ def usable_cores() -> int:
 
 
 def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, keys: list[str] | None = None,
-               baseline: str | None = None) -> list[dict]:
+               baseline: str | None = None, repeats: int = REPEATS) -> list[dict]:
     """The chosen rows (:data:`ROWS`, all by default), text set by text set, in one run,
-    each in its own process; the old-path rows run ``baseline`` (default: ``model``)."""
+    each in its own process timing ``repeats`` passes; the old-path rows run ``baseline``
+    (default: ``model``)."""
     from ie.evaluation.spacy_baseline import available
 
     keys = list(ROWS) if keys is None else keys
@@ -238,7 +275,7 @@ def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, key
             if args[0] == "spacy" and not available(SPACY_SM):
                 rows.append({"texts": set_name, "row": key, "system": name, "skipped": "optional package not installed"})
                 continue
-            r = child(args, busy)
+            r = child(args, busy, repeats)
             rows.append({"texts": set_name, "row": key, "system": name, **({"busy_core": True} if busy else {}), **r})
     return rows
 

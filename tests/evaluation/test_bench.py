@@ -20,7 +20,7 @@ def test_bench_command_runs_the_chosen_rows_and_writes_json(tmp_path, root):
     out = tmp_path / "bench.json"
     assert main(["bench", "--rows", "rules", "--news-docs", "4", "--long-docs", "3", "--seeds",
                  str(root.parent / "shared" / "seeds"), "--memory", "30", "--memory-model", "rules",
-                 "--json", str(out)]) == 0
+                 "--repeats", "3", "--json", str(out)]) == 0
     res = json.loads(out.read_text())
     assert res["command"].startswith("ie bench --rows rules")
     assert res["machine"]["cpu_count"] >= 1 and res["machine"]["torch"]
@@ -28,6 +28,8 @@ def test_bench_command_runs_the_chosen_rows_and_writes_json(tmp_path, root):
     news, long_, mem = res["rows"]
     assert (news["texts"], news["row"], news["documents"]) == ("news", "rules", 4)
     assert 200 * 4 <= news["words"] <= 300 * 4 and news["words_per_s"] > 0 and news["peak_rss_mb"] > 0
+    # three timed passes, the row's figure from the middle one
+    assert len(news["runs_s"]) == 3 and news["run_s"] == sorted(news["runs_s"])[1]
     assert (long_["texts"], long_["documents"]) == ("long", 3)
     assert (mem["row"], mem["documents"], mem["output_lines"]) == ("memory-30", 30, 30) and mem["peak_rss_mb"] > 20
 
@@ -71,7 +73,16 @@ def test_old_path_rows_run_the_baseline_model(monkeypatch):
     import ie.evaluation.bench_systems as bs
 
     calls = []
-    monkeypatch.setattr(bs, "child", lambda args, busy=False: calls.append(args) or {"words_per_s": 1.0})
+    monkeypatch.setattr(bs, "child", lambda args, busy=False, repeats=1: calls.append(args) or {"words_per_s": 1.0})
     rows = bs.scale_rows("models/new", {"news": "t.jsonl"}, keys=["old-int8", "int8"], baseline="models/old")
     assert [c[1] for c in calls] == ["models/old", "models/new"]
     assert rows[0]["system"] == "models/old old torch int8" and rows[1]["system"] == "models/new onnx int8"
+
+
+def test_multi_process_rows_deal_every_worker_several_batches():
+    from ie.evaluation.bench_systems import process_batch_size
+
+    assert process_batch_size(20, 16, 1) == 16  # one process: the batch size asked for
+    assert process_batch_size(20, 16, 2) == 2  # not 16 + 4 documents: ten batches of two
+    assert process_batch_size(200, 16, 2) == 16
+    assert process_batch_size(3, 16, 2) == 1
