@@ -28,7 +28,8 @@ def _bench(args) -> int:
         made_of["long"] = f"{args.long_docs} variations of the articles in {args.seeds} (ie.evaluation.bench.make_texts)"
     load = os.getloadavg()
     try:
-        rows = scale_rows(args.model, sets, args.batch_size, keys, baseline=args.baseline_model, repeats=args.repeats)
+        rows = scale_rows(args.model, sets, args.batch_size, keys, baseline=args.baseline_model,
+                          repeats=args.repeats, rounds=args.rounds)
     except ValueError as exc:
         print(f"error: {exc}")
         return 2
@@ -52,7 +53,7 @@ def _bench(args) -> int:
 
 
 def add_commands(sub) -> None:
-    from ie.evaluation.bench_systems import REPEATS, ROWS
+    from ie.evaluation.bench_systems import REPEATS, ROUNDS, ROWS
 
     bn = sub.add_parser("bench", help="words/s, start-up time and peak memory of extraction, every system in one run")
     bn.add_argument("--model", default=DEFAULT_MODEL, help="the trained pipeline the model rows run")
@@ -66,7 +67,9 @@ def add_commands(sub) -> None:
     bn.add_argument("--batch-size", type=int, default=16,
                     help="documents per batch (n_process rows: smaller when needed for four batches per process)")
     bn.add_argument("--repeats", type=int, default=REPEATS,
-                    help="timed passes over the texts per row; a row reports the median (Ray rows: one pass)")
+                    help="timed passes over the texts per row and round, in one process; the median counts (Ray rows: one)")
+    bn.add_argument("--rounds", type=int, default=ROUNDS,
+                    help="run the whole sequence of rows this many times, interleaved; each row reports its median round")
     bn.add_argument("--memory", type=int, nargs="*", default=[], metavar="N",
                     help="also measure peak RSS of `ie extract` over N short documents (e.g. 1000 100000)")
     bn.add_argument("--memory-model", help="model for the memory rows (default: --model)")

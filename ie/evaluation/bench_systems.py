@@ -70,7 +70,8 @@ def _texts(path: str) -> list[str]:
         return [json.loads(line)["text"] for line in fh]
 
 
-REPEATS = 3  # timed passes per row (ie bench --repeats); a row reports the median pass
+REPEATS = 1  # timed passes per row and round, in one process (ie bench --repeats); the median pass counts
+ROUNDS = 3  # times the whole sequence of rows is run (ie bench --rounds); each row reports its median round
 
 
 def _row(texts: list[str], start: float, runs: list[float], **kw) -> dict:
@@ -255,10 +256,13 @@ def usable_cores() -> int:
 
 
 def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, keys: list[str] | None = None,
-               baseline: str | None = None, repeats: int = REPEATS) -> list[dict]:
-    """The chosen rows (:data:`ROWS`, all by default), text set by text set, in one run,
-    each in its own process timing ``repeats`` passes; the old-path rows run ``baseline``
-    (default: ``model``)."""
+               baseline: str | None = None, repeats: int = REPEATS, rounds: int = ROUNDS) -> list[dict]:
+    """The chosen rows (:data:`ROWS`, all by default), text set by text set, each in its
+    own process timing ``repeats`` passes; the old-path rows run ``baseline`` (default:
+    ``model``). With ``rounds`` > 1 the whole sequence is run that many times and each row
+    reports the median of its rounds (``rounds_words_per_s`` keeps them all): on a shared
+    machine a slow spell then hits every system alike instead of the rows that happened
+    to run during it."""
     from ie.evaluation.spacy_baseline import available
 
     keys = list(ROWS) if keys is None else keys
@@ -266,18 +270,36 @@ def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, key
     if unknown:
         raise ValueError(f"unknown bench rows {unknown}; choose from {list(ROWS)}")
     fill = {"{m}": model, "{o}": baseline or model, "{c}": str(usable_cores()), "{b}": str(batch_size)}
-    rows = []
+    plan = []
     for set_name, texts in text_sets.items():
         for key in keys:
             name, args, busy = ROWS[key]
             args = [fill.get(a, a) if a != "{t}" else str(texts) for a in args]
             name = name.replace("{m}", model).replace("{o}", fill["{o}"]).replace("{c}", fill["{c}"])
+            plan.append((set_name, key, name, args, busy))
+    results: dict[int, list[dict]] = {i: [] for i in range(len(plan))}
+    for _ in range(max(1, rounds)):
+        for i, (set_name, key, name, args, busy) in enumerate(plan):
             if args[0] == "spacy" and not available(SPACY_SM):
-                rows.append({"texts": set_name, "row": key, "system": name, "skipped": "optional package not installed"})
+                results[i] = [{"skipped": "optional package not installed"}]
                 continue
-            r = child(args, busy, repeats)
-            rows.append({"texts": set_name, "row": key, "system": name, **({"busy_core": True} if busy else {}), **r})
+            results[i].append(child(args, busy, repeats))
+    rows = []
+    for i, (set_name, key, name, _args, busy) in enumerate(plan):
+        rows.append({"texts": set_name, "row": key, "system": name, **({"busy_core": True} if busy else {}),
+                     **merge_rounds(results[i])})
     return rows
+
+
+def merge_rounds(runs: list[dict]) -> dict:
+    """One row from the same row's rounds: the round with the median words/s, with every
+    round's figure beside it; a failed round is the row's error."""
+    failed = [r for r in runs if "words_per_s" not in r]
+    if failed or len(runs) == 1:
+        return failed[0] if failed else runs[0]
+    speeds = [r["words_per_s"] for r in runs]
+    mid = sorted(runs, key=lambda r: r["words_per_s"])[(len(runs) - 1) // 2]
+    return {**mid, "rounds_words_per_s": speeds}
 
 
 def short_texts(out: Path, n_docs: int) -> Path:

@@ -20,7 +20,7 @@ def test_bench_command_runs_the_chosen_rows_and_writes_json(tmp_path, root):
     out = tmp_path / "bench.json"
     assert main(["bench", "--rows", "rules", "--news-docs", "4", "--long-docs", "3", "--seeds",
                  str(root.parent / "shared" / "seeds"), "--memory", "30", "--memory-model", "rules",
-                 "--repeats", "3", "--json", str(out)]) == 0
+                 "--repeats", "3", "--rounds", "2", "--json", str(out)]) == 0
     res = json.loads(out.read_text())
     assert res["command"].startswith("ie bench --rows rules")
     assert res["machine"]["cpu_count"] >= 1 and res["machine"]["torch"]
@@ -28,8 +28,9 @@ def test_bench_command_runs_the_chosen_rows_and_writes_json(tmp_path, root):
     news, long_, mem = res["rows"]
     assert (news["texts"], news["row"], news["documents"]) == ("news", "rules", 4)
     assert 200 * 4 <= news["words"] <= 300 * 4 and news["words_per_s"] > 0 and news["peak_rss_mb"] > 0
-    # three timed passes, the row's figure from the middle one
+    # three timed passes, the row's figure from the middle one; two rounds, both kept
     assert len(news["runs_s"]) == 3 and news["run_s"] == sorted(news["runs_s"])[1]
+    assert len(news["rounds_words_per_s"]) == 2 and news["words_per_s"] in news["rounds_words_per_s"]
     assert (long_["texts"], long_["documents"]) == ("long", 3)
     assert (mem["row"], mem["documents"], mem["output_lines"]) == ("memory-30", 30, 30) and mem["peak_rss_mb"] > 20
 
@@ -74,7 +75,7 @@ def test_old_path_rows_run_the_baseline_model(monkeypatch):
 
     calls = []
     monkeypatch.setattr(bs, "child", lambda args, busy=False, repeats=1: calls.append(args) or {"words_per_s": 1.0})
-    rows = bs.scale_rows("models/new", {"news": "t.jsonl"}, keys=["old-int8", "int8"], baseline="models/old")
+    rows = bs.scale_rows("models/new", {"news": "t.jsonl"}, keys=["old-int8", "int8"], baseline="models/old", rounds=1)
     assert [c[1] for c in calls] == ["models/old", "models/new"]
     assert rows[0]["system"] == "models/old old torch int8" and rows[1]["system"] == "models/new onnx int8"
 
@@ -86,3 +87,21 @@ def test_multi_process_rows_deal_every_worker_several_batches():
     assert process_batch_size(20, 16, 2) == 2  # not 16 + 4 documents: ten batches of two
     assert process_batch_size(200, 16, 2) == 16
     assert process_batch_size(3, 16, 2) == 1
+
+
+def test_rounds_interleave_the_rows_and_keep_the_median_round(monkeypatch):
+    import ie.evaluation.bench_systems as bs
+
+    calls = []
+    speeds = iter([100.0, 10.0, 300.0, 30.0, 200.0, 20.0])  # old, new, old, new, old, new
+
+    def child(args, busy=False, repeats=1):
+        calls.append(args[1])
+        return {"words_per_s": next(speeds), "run_s": 1.0}
+
+    monkeypatch.setattr(bs, "child", child)
+    rows = bs.scale_rows("models/new", {"news": "t.jsonl"}, keys=["old-int8", "int8"], baseline="models/old", rounds=3)
+    assert calls == ["models/old", "models/new"] * 3  # round by round, not row by row
+    assert [r["words_per_s"] for r in rows] == [200.0, 20.0]
+    assert rows[0]["rounds_words_per_s"] == [100.0, 300.0, 200.0]
+    assert bs.merge_rounds([{"words_per_s": 1.0}, {"error": "boom"}]) == {"error": "boom"}
