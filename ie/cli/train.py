@@ -31,7 +31,7 @@ def _calibrate(args) -> int:
 
     try:
         info = calibrate_pipeline(args.model, args.data or None)
-    except (FileNotFoundError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # a missing pipeline or file, an unwritable folder, bad data
         print(f"error: {exc}")
         return 2
     print(f"calibrated {info['pipeline']} on {info['windows']} windows of {info['documents']} documents "
