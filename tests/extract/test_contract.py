@@ -4,6 +4,7 @@
 import csv
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -223,8 +224,11 @@ def test_sigint_is_exit_130_with_complete_lines(tmp_path):
     jl = tmp_path / "d.jsonl"
     jl.write_text("".join(json.dumps({"id": str(i), "text": GOOD * 20}) + "\n" for i in range(20000)))
     out = tmp_path / "o.jsonl"
+    # SIGINT as a terminal delivers it, whatever this test runs under: a shell that starts a job
+    # in the background (`cmd &`, nohup) makes it ignore SIGINT, and the child would inherit that
     p = subprocess.Popen([sys.executable, "-m", "ie", "extract", str(jl), "--model", "rules", "--out", str(out),
-                          "--quiet", "--batch-size", "1"], stderr=subprocess.PIPE)
+                          "--quiet", "--batch-size", "1"], stderr=subprocess.PIPE,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.time() + 60
     while time.time() < deadline and (not out.exists() or out.stat().st_size < 10_000):
         time.sleep(0.1)
