@@ -58,13 +58,18 @@ def batch_inputs(batch: Batch) -> dict:
     return {k: getattr(batch, k).cpu().numpy() for k in INPUTS}
 
 
-def weights_digest(model: PlanningModel) -> str:
-    """A short hash of the float weights, so an exported graph is matched to its weights."""
+def tensors_digest(tensors: dict[str, torch.Tensor], length: int = 16) -> str:
+    """A short hash of named tensors (names and bytes, in name order)."""
     h = hashlib.sha256()
-    for k, v in sorted(model.state_dict().items()):
+    for k, v in sorted(tensors.items()):
         h.update(k.encode())
         h.update(v.detach().cpu().contiguous().numpy().tobytes())
-    return h.hexdigest()[:16]
+    return h.hexdigest()[:length]
+
+
+def weights_digest(model: PlanningModel) -> str:
+    """A short hash of the float weights, so an exported graph is matched to its weights."""
+    return tensors_digest(model.state_dict())
 
 
 def _example_batch(model: PlanningModel) -> Batch:

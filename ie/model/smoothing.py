@@ -23,7 +23,6 @@ Torch only (no spaCy): the exported graph is made from :func:`smoothed`'s copy.
 from __future__ import annotations
 
 import copy
-import hashlib
 
 import torch
 from torch import nn
@@ -150,10 +149,8 @@ def load_calibration(path) -> dict[str, torch.Tensor] | None:
 
 def digest(maxima: dict[str, torch.Tensor] | None) -> str:
     """A short hash of a calibration ("none" without one)."""
+    from ie.model.export_onnx import tensors_digest
+
     if not maxima:
         return "none"
-    h = hashlib.sha256()
-    for k in sorted(maxima):
-        h.update(k.encode())
-        h.update(maxima[k].float().contiguous().numpy().tobytes())
-    return h.hexdigest()[:12]
+    return tensors_digest({k: v.float() for k, v in maxima.items()}, length=12)
