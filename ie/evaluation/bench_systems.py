@@ -20,10 +20,10 @@ from __future__ import annotations
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
-import statistics
 import time
 from pathlib import Path
 
@@ -277,13 +277,13 @@ def scale_rows(model: str, text_sets: dict[str, Path], batch_size: int = 16, key
             args = [fill.get(a, a) if a != "{t}" else str(texts) for a in args]
             name = name.replace("{m}", model).replace("{o}", fill["{o}"]).replace("{c}", fill["{c}"])
             plan.append((set_name, key, name, args, busy))
-    results: dict[int, list[dict]] = {i: [] for i in range(len(plan))}
+    skipped = {i for i, p in enumerate(plan) if p[3][0] == "spacy"} if not available(SPACY_SM) else set()
+    results: dict[int, list[dict]] = {i: ([{"skipped": "optional package not installed"}] if i in skipped else [])
+                                      for i in range(len(plan))}
     for _ in range(max(1, rounds)):
-        for i, (set_name, key, name, args, busy) in enumerate(plan):
-            if args[0] == "spacy" and not available(SPACY_SM):
-                results[i] = [{"skipped": "optional package not installed"}]
-                continue
-            results[i].append(child(args, busy, repeats))
+        for i, (_, _, _, args, busy) in enumerate(plan):
+            if i not in skipped:
+                results[i].append(child(args, busy, repeats))
     rows = []
     for i, (set_name, key, name, _args, busy) in enumerate(plan):
         rows.append({"texts": set_name, "row": key, "system": name, **({"busy_core": True} if busy else {}),
