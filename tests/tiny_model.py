@@ -30,3 +30,12 @@ def tiny_model() -> Path:
         train_pipeline(tmp / "cfg.json", tmp / "out", show_progress=False)
         _CACHE["model"] = tmp / "out"
     return _CACHE["model"]
+
+
+def tiny_windows(comp, texts: list[str]) -> list:
+    """The encoder windows the ``planning_ie`` component ``comp`` reads for ``texts``."""
+    from ie.components.windows import doc_words, make_windows
+
+    tok = comp.hf_tokenizer
+    return [w for i, t in enumerate(texts)
+            for w in make_windows(doc_words(str(i), t, tok), comp.cfg, tok.cls_token_id, tok.sep_token_id)]

@@ -10,7 +10,7 @@ import torch
 
 from ie.model.batching import collate
 from ie.model.decoding import predict_windows
-from tests.tiny_model import tiny_model
+from tests.tiny_model import tiny_model, tiny_windows
 
 TEXTS = ["Bac Ninh has 16 industrial parks covering 6,397.68 ha by 2030.",
          "The Que Vo II Industrial Park in Bắc Ninh drew VND4,128 billion and US$17.5 million in 2021-25. " * 12]
@@ -18,13 +18,10 @@ TEXTS = ["Bac Ninh has 16 industrial parks covering 6,397.68 ha by 2030.",
 
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory):
-    from ie.components.windows import doc_words, make_windows
     from ie.extract import load_model
 
     comp = load_model(str(tiny_model())).get_pipe("planning_ie")
-    tok = comp.hf_tokenizer
-    wins = [w for i, t in enumerate(TEXTS)
-            for w in make_windows(doc_words(str(i), t, tok), comp.cfg, tok.cls_token_id, tok.sep_token_id)]
+    wins = tiny_windows(comp, TEXTS)
     assert len(wins) > 2  # the long text needs several windows of different lengths
     return comp.model, wins, tmp_path_factory.mktemp("graphs")
 

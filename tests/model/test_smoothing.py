@@ -11,18 +11,15 @@ import torch
 
 from ie.model.batching import collate
 from tests.model.test_export_onnx import TEXTS
-from tests.tiny_model import tiny_model
+from tests.tiny_model import tiny_model, tiny_windows
 
 
 @pytest.fixture(scope="module")
 def parts(tmp_path_factory):
-    from ie.components.windows import doc_words, make_windows
     from ie.extract import load_model
 
     comp = load_model(str(tiny_model())).get_pipe("planning_ie")
-    tok = comp.hf_tokenizer
-    wins = [w for i, t in enumerate(TEXTS)
-            for w in make_windows(doc_words(str(i), t, tok), comp.cfg, tok.cls_token_id, tok.sep_token_id)]
+    wins = tiny_windows(comp, TEXTS)
     return comp, wins, tmp_path_factory.mktemp("smoothing")
 
 
